@@ -1,0 +1,8 @@
+package io.psicoia.domain.model;
+
+/** Who wrote a message in a conversation. */
+public enum Role {
+    SYSTEM,
+    USER,
+    ASSISTANT
+}
