@@ -1,0 +1,137 @@
+package io.psicoia.domain.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One person's conversation: the system prompt pinned, pinned notes, and the ordered history of turns.
+ *
+ * <p>Turns are processed one at a time and in the order they asked for their turn: {@link #awaitTurn} hands out a
+ * fair lock, so concurrent callers are served first come, first served, while different conversations proceed in
+ * parallel. History and notes may be read or changed only while holding the turn.
+ */
+public final class Conversation {
+
+    private final ConversationId id;
+    private final Message systemPrompt;
+    private final int historyMaxMessages;
+    private final Deque<Message> history = new ArrayDeque<>();
+    private final List<Message> pinnedNotes = new ArrayList<>();
+    private final ReentrantLock turn = new ReentrantLock(true);
+    private long turnsStarted;
+
+    public Conversation(ConversationId id, String systemPrompt, int historyMaxMessages) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.systemPrompt = Message.system(Objects.requireNonNull(systemPrompt, "systemPrompt"));
+        if (historyMaxMessages < 1) {
+            throw new IllegalArgumentException("historyMaxMessages must be >= 1");
+        }
+        this.historyMaxMessages = historyMaxMessages;
+    }
+
+    public ConversationId id() {
+        return id;
+    }
+
+    /**
+     * Waits for this conversation's turn: returns once every earlier caller has finished its turn. Callers are served
+     * in the order they called (a fair lock), so a conversation's messages are answered in the order they arrived.
+     *
+     * @return a handle to release with {@link Turn#close()}
+     * @throws InterruptedException if interrupted while waiting (no turn is held then)
+     */
+    public Turn awaitTurn() throws InterruptedException {
+        turn.lockInterruptibly();
+        turnsStarted++;
+        return new Turn(turnsStarted);
+    }
+
+    /** How many callers are waiting for their turn. */
+    public int waitingTurns() {
+        return turn.getQueueLength();
+    }
+
+    /** The exclusive right to read and change this conversation; one at a time, in arrival order. */
+    public final class Turn implements AutoCloseable {
+        private final long number;
+        private boolean closed;
+
+        private Turn(long number) {
+            this.number = number;
+        }
+
+        /** 1 for the first turn of the conversation, then 2, 3… */
+        public long number() {
+            return number;
+        }
+
+        public void addUserMessage(String text) {
+            append(Message.user(text));
+        }
+
+        public void addAssistantMessage(String text) {
+            append(Message.assistant(text));
+        }
+
+        /** Removes the newest message if it is a user turn (used when that turn got no answer). */
+        public void withdrawNewestUserMessage() {
+            checkOpen();
+            Message last = history.peekLast();
+            if (last != null && last.role() == Role.USER) {
+                history.removeLast();
+            }
+        }
+
+        /** Adds a note that stays pinned after the system prompt, outside the token window. */
+        public void pinNote(String text) {
+            checkOpen();
+            pinnedNotes.add(Message.system(text));
+        }
+
+        /** The system prompt, then pinned notes. */
+        public List<Message> pinned() {
+            checkOpen();
+            List<Message> pinned = new ArrayList<>(pinnedNotes.size() + 1);
+            pinned.add(systemPrompt);
+            pinned.addAll(pinnedNotes);
+            return pinned;
+        }
+
+        /** The history, oldest first. */
+        public List<Message> history() {
+            checkOpen();
+            return List.copyOf(history);
+        }
+
+        private void append(Message message) {
+            checkOpen();
+            history.addLast(message);
+            while (history.size() > historyMaxMessages) {
+                history.removeFirst();
+            }
+        }
+
+        private void checkOpen() {
+            if (closed) {
+                throw new IllegalStateException("turn already closed");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                turn.unlock();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Conversation[id=" + id + "]";
+    }
+}

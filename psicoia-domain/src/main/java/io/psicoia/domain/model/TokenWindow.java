@@ -1,0 +1,115 @@
+package io.psicoia.domain.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Chooses what a model sees of a conversation within a token budget.
+ *
+ * <p>Rules, in order: pinned messages (the system prompt and any pinned note) are always kept; the newest user turn is
+ * always kept, and truncated only when it alone does not fit what the pinned messages leave; then older turns are
+ * added newest first while they fit whole. A message is never split, except that newest turn. The result keeps the
+ * original order: pinned messages first, then history oldest first.
+ */
+public final class TokenWindow {
+
+    /** The newest user turn keeps at least this many tokens even when pinned messages take the whole budget. */
+    public static final int MIN_NEWEST_TURN_TOKENS = 32;
+
+    private final TokenCounter counter;
+    private final int budget;
+
+    public TokenWindow(TokenCounter counter, int budget) {
+        this.counter = Objects.requireNonNull(counter, "counter");
+        if (budget < 1) {
+            throw new IllegalArgumentException("budget must be >= 1");
+        }
+        this.budget = budget;
+    }
+
+    public int budget() {
+        return budget;
+    }
+
+    /**
+     * Selects the messages to send.
+     *
+     * @param pinned messages that are never dropped, in order (system prompt first)
+     * @param history the conversation, oldest first; its last message is the newest user turn
+     */
+    public Selection select(List<Message> pinned, List<Message> history) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("history must hold the newest user turn");
+        }
+        Message newest = history.get(history.size() - 1);
+        if (newest.role() != Role.USER) {
+            throw new IllegalArgumentException("the newest message must be a user turn");
+        }
+        int used = 0;
+        for (Message message : pinned) {
+            used += counter.count(message);
+        }
+        int left = budget - used;
+        boolean truncated = false;
+        int newestCost = counter.count(newest);
+        if (newestCost > left) {
+            int textBudget = Math.max(left, MIN_NEWEST_TURN_TOKENS) - TokenCounter.MESSAGE_OVERHEAD_TOKENS;
+            newest = new Message(newest.role(), truncate(newest.text(), Math.max(textBudget, 1)));
+            newestCost = counter.count(newest);
+            truncated = true;
+        }
+        used += newestCost;
+        left -= newestCost;
+
+        Deque<Message> kept = new ArrayDeque<>();
+        kept.addFirst(newest);
+        int index = history.size() - 2;
+        for (; index >= 0; index--) {
+            int cost = counter.count(history.get(index));
+            if (cost > left) {
+                break;
+            }
+            kept.addFirst(history.get(index));
+            left -= cost;
+            used += cost;
+        }
+        List<Message> messages = new ArrayList<>(pinned.size() + kept.size());
+        messages.addAll(pinned);
+        messages.addAll(kept);
+        int dropped = history.size() - kept.size();
+        return new Selection(messages, used, dropped, truncated);
+    }
+
+    /** The longest prefix of {@code text} whose token count fits {@code maxTokens}, cut between code points. */
+    private String truncate(String text, int maxTokens) {
+        int low = 0;
+        int high = text.codePointCount(0, text.length());
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            String prefix = text.substring(0, text.offsetByCodePoints(0, mid));
+            if (counter.count(prefix) <= maxTokens) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return text.substring(0, text.offsetByCodePoints(0, low));
+    }
+
+    /**
+     * What was selected.
+     *
+     * @param messages pinned messages then the kept history, oldest first
+     * @param tokens their total cost by the counter
+     * @param droppedTurns older history messages left out
+     * @param newestTruncated whether the newest user turn was cut to fit
+     */
+    public record Selection(List<Message> messages, int tokens, int droppedTurns, boolean newestTruncated) {
+        public Selection {
+            messages = List.copyOf(messages);
+        }
+    }
+}

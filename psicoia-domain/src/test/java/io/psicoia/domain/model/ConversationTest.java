@@ -1,0 +1,81 @@
+package io.psicoia.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+
+    @Test
+    void givenMoreTurnsThanTheCap_whenAppending_thenOldestAreForgotten() throws InterruptedException {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 3);
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            turn.addUserMessage("uno");
+            turn.addAssistantMessage("dos");
+            turn.addUserMessage("tres");
+            turn.addAssistantMessage("cuatro");
+
+            assertThat(turn.history()).extracting(Message::text).containsExactly("dos", "tres", "cuatro");
+            assertThat(turn.pinned()).containsExactly(Message.system("prompt"));
+        }
+    }
+
+    @Test
+    void givenPinnedNote_whenReadingPinned_thenItFollowsTheSystemPrompt() throws InterruptedException {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 3);
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            turn.pinNote("nota");
+            assertThat(turn.pinned()).extracting(Message::text).containsExactly("prompt", "nota");
+        }
+    }
+
+    @Test
+    void givenAnUnansweredTurn_whenWithdrawn_thenOnlyThatUserMessageGoes() throws InterruptedException {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 10);
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            turn.addUserMessage("hola");
+            turn.addAssistantMessage("hola, te escucho");
+            turn.addUserMessage("sin respuesta");
+            turn.withdrawNewestUserMessage();
+            turn.withdrawNewestUserMessage();
+
+            assertThat(turn.history()).extracting(Message::text).containsExactly("hola", "hola, te escucho");
+        }
+    }
+
+    @Test
+    void givenCallersQueuedOneAfterAnother_whenTurnsAreReleased_thenTheyRunInArrivalOrder() throws Exception {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 10);
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+
+        Conversation.Turn first = conversation.awaitTurn();
+        for (int i = 1; i <= 5; i++) {
+            int number = i;
+            Thread thread = new Thread(() -> {
+                try (Conversation.Turn turn = conversation.awaitTurn()) {
+                    order.add(number);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+            while (conversation.waitingTurns() < i) {
+                Thread.onSpinWait();
+            }
+        }
+        first.close();
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
+
+        assertThat(order).containsExactly(1, 2, 3, 4, 5);
+        assertThat(first.number()).isEqualTo(1);
+    }
+}
