@@ -238,7 +238,7 @@ final class ReplyCatalogue {
 
     static final Phrasing THANKS = new Phrasing(
             List.of(
-                    "Gracias a ti por confiar lo que sientes. Me alegra si esto te sirvió un poco.",
+                    "Gracias a ti por confiarme lo que sientes. Me alegra si esto te sirvió un poco.",
                     "De nada; me alegra haberte acompañado un rato.",
                     "Qué bueno que te haya servido. Tomarte un momento para ti ya es valioso."),
             List.of(
