@@ -79,8 +79,8 @@ final class Converters {
             String level = value.trim().toUpperCase(Locale.ROOT);
             return switch (level) {
                 case "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF" -> level;
-                default -> throw new TypeConversionException(
-                        "se esperaba uno de: trace, debug, info, warn, error, off");
+                default ->
+                    throw new TypeConversionException("se esperaba uno de: trace, debug, info, warn, error, off");
             };
         }
     }

@@ -86,9 +86,7 @@ final class LlmOptions {
                     + " LLM_HISTORY_MAX_MESSAGES; por defecto ${DEFAULT-VALUE}.")
     int historyMaxMessages;
 
-    @Option(
-            names = "--offline",
-            description = "Usa el modo sin conexión aunque haya una clave o una URL configuradas.")
+    @Option(names = "--offline", description = "Usa el modo sin conexión aunque haya una clave o una URL configuradas.")
     boolean offline;
 
     /** The URL given by flag or variable; empty when neither was set. */
