@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every sentence the offline responder can say, in neutral Spanish ("tú" forms throughout). Openings name and
- * validate a feeling; each question is the one open question of a reply; {@code alsoNote} briefly acknowledges a
+ * Every sentence the offline responder can say, in Rioplatense Spanish with "vos", like the rest of PsicoIA
+ * ("contás", "podés", "llamá", "para vos"; the subjunctive keeps its usual forms: "puedas", "estés"). Openings name
+ * and validate a feeling; each question is the one open question of a reply; {@code alsoNote} briefly acknowledges a
  * theme that came second.
  */
 final class ReplyCatalogue {
@@ -22,24 +23,24 @@ final class ReplyCatalogue {
     }
 
     static final String OFFLINE_NOTICE = "Aviso: este es un modo sin conexión muy sencillo, sin modelo de lenguaje;"
-            + " para conectar uno, define GROQ_API_KEY (o LLM_URL si tienes un servidor local como Ollama)"
-            + " y vuelve a iniciar.";
+            + " para conectar uno, definí GROQ_API_KEY (o LLM_URL si tenés un servidor local como Ollama)"
+            + " y volvé a iniciar.";
 
     static final String GREETING_PREFIX = "Hola.";
 
     static final List<String> RISK_REPLIES = List.of(
-            "Lo que me cuentas es muy serio y me importa que estés a salvo. Mereces ayuda ahora mismo: llama ya al"
+            "Lo que me contás es muy serio y me importa que estés a salvo. Merecés ayuda ahora mismo: llamá ya al"
                     + " número de emergencias de tu país (por ejemplo, 911 en Argentina, México y EE. UU., o 112 en"
-                    + " España) o a una línea de crisis, y busca estar cerca de alguien de confianza. ¿Hay alguien a"
+                    + " España) o a una línea de crisis, y buscá estar cerca de alguien de confianza. ¿Hay alguien a"
                     + " quien puedas llamar o tener a tu lado en este momento?",
-            "Gracias por decírmelo; sé que no es fácil, y lo tomo muy en serio. No tienes que pasar por esto sin"
-                    + " ayuda: llama ahora al número de emergencias (911 en Argentina, México y EE. UU.; 112 en"
-                    + " España) o a una línea de crisis, y quédate con alguien de confianza. ¿Quién podría"
+            "Gracias por decírmelo; sé que no es fácil, y lo tomo muy en serio. No tenés que pasar por esto sin"
+                    + " ayuda: llamá ahora al número de emergencias (911 en Argentina, México y EE. UU.; 112 en"
+                    + " España) o a una línea de crisis, y quedate con alguien de confianza. ¿Quién podría"
                     + " acompañarte ahora mismo?",
-            "Siento mucho que estés con tanto dolor; tu vida importa y mereces ayuda ya. Por favor, llama ahora al"
+            "Siento mucho que estés con tanto dolor; tu vida importa y merecés ayuda ya. Por favor, llamá ahora al"
                     + " número de emergencias de donde estés (por ejemplo, 911 en Argentina, México o EE. UU., o 112"
-                    + " en España) o a una línea de crisis, y no te quedes a solas: busca a alguien de confianza."
-                    + " ¿Puedes avisarle a alguien cercano mientras haces esa llamada?");
+                    + " en España) o a una línea de crisis, y no te quedes a solas: buscá a alguien de confianza."
+                    + " ¿Podés avisarle a alguien cercano mientras hacés esa llamada?");
 
     static final String RISK_CLOSING =
             "Soy solo un programa sencillo sin conexión; quien puede ayudarte de verdad ahora es una persona.";
@@ -53,45 +54,45 @@ final class ReplyCatalogue {
                         List.of(
                                 "Suena a que la ansiedad te está apretando fuerte, y es comprensible sentirse así"
                                         + " cuando la cabeza no encuentra calma.",
-                                "Lo que describes se parece mucho a unos nervios que no dan tregua; tiene sentido que"
+                                "Lo que describís se parece mucho a unos nervios que no dan tregua; tiene sentido que"
                                         + " te cueste estar en paz.",
-                                "Percibo mucha ansiedad en lo que me cuentas. Sentirla así agota, y no es una"
+                                "Percibo mucha ansiedad en lo que me contás. Sentirla así agota, y no es una"
                                         + " exageración tuya.",
                                 "Se nota que los nervios te tienen en alerta. Es una reacción muy humana cuando algo"
                                         + " nos preocupa de verdad."),
                         List.of(
-                                "¿En qué momentos del día notas más esa ansiedad?",
+                                "¿En qué momentos del día notás más esa ansiedad?",
                                 "¿Qué pasa por tu mente cuando aparecen los nervios?",
-                                "¿Qué te ha ayudado otras veces, aunque sea un poco, a bajar esa inquietud?",
+                                "¿Qué te ayudó otras veces, aunque sea un poco, a bajar esa inquietud?",
                                 "¿Qué es lo que más te preocupa en este momento?"),
                         "Y noto que también hay nervios y ansiedad de por medio."));
         THEMES.put(
                 Theme.SADNESS,
                 new Phrasing(
                         List.of(
-                                "Escucho mucha tristeza en tus palabras, y está bien sentirla; no tienes que aparentar"
+                                "Escucho mucha tristeza en tus palabras, y está bien sentirla; no tenés que aparentar"
                                         + " que todo va bien.",
                                 "Siento que estás pasando por un momento triste y pesado. Llorar o andar sin ganas no"
                                         + " es debilidad: es una señal de que algo duele.",
                                 "Parece que la tristeza te viene acompañando hace un tiempo, y eso cansa mucho."
                                         + " Gracias por ponerlo en palabras.",
-                                "Lo que cuentas suena a un bajón hondo, de esos en que todo cuesta un poco más. Esa"
+                                "Lo que contás suena a un bajón hondo, de esos en que todo cuesta un poco más. Esa"
                                         + " tristeza merece ser escuchada."),
                         List.of(
-                                "¿Desde cuándo sientes esta tristeza?",
+                                "¿Desde cuándo sentís esta tristeza?",
                                 "¿Qué es lo que más te pesa en estos días?",
-                                "¿Cómo es un día para ti ahora mismo, desde que te levantas hasta la noche?",
-                                "¿Con quién podrías compartir un poco de lo que sientes?"),
-                        "Y también escucho tristeza en lo que cuentas."));
+                                "¿Cómo es un día para vos ahora mismo, desde que te levantás hasta la noche?",
+                                "¿Con quién podrías compartir un poco de lo que sentís?"),
+                        "Y también escucho tristeza en lo que contás."));
         THEMES.put(
                 Theme.LONELINESS,
                 new Phrasing(
                         List.of(
                                 "Sentir soledad duele de una manera muy particular, y tiene todo el sentido que te"
                                         + " afecte.",
-                                "Escucho que te sientes con poca compañía, y esa soledad puede pesar mucho. Me alegra"
+                                "Escucho que te sentís con poca compañía, y esa soledad puede pesar mucho. Me alegra"
                                         + " que hayas escrito.",
-                                "La soledad que describes es real y merece atención; nadie debería cargarla sin que"
+                                "La soledad que describís es real y merece atención; nadie debería cargarla sin que"
                                         + " alguien lo note.",
                                 "Parece que la soledad se está haciendo sentir fuerte. Necesitar cercanía es algo muy"
                                         + " humano."),
@@ -106,11 +107,11 @@ final class ReplyCatalogue {
                 new Phrasing(
                         List.of(
                                 "Suena a mucho estrés acumulado, y es lógico sentirse así cuando todo llega junto.",
-                                "Percibo agobio en lo que cuentas: demasiadas cosas a la vez y poco espacio para"
+                                "Percibo agobio en lo que contás: demasiadas cosas a la vez y poco espacio para"
                                         + " respirar. Tiene sentido que estés al límite.",
                                 "Se nota la presión que estás cargando. Nadie puede con todo al mismo tiempo, y"
                                         + " sentirlo no es un fallo tuyo.",
-                                "Ese agobio que describes agota de verdad; la mente y el cuerpo tienen un límite y es"
+                                "Ese agobio que describís agota de verdad; la mente y el cuerpo tienen un límite y es"
                                         + " válido reconocerlo."),
                         List.of(
                                 "¿Qué es lo que más presión te pone ahora mismo?",
@@ -122,36 +123,36 @@ final class ReplyCatalogue {
                 Theme.ANGER,
                 new Phrasing(
                         List.of(
-                                "Se nota mucho enojo en lo que dices, y tiene sentido: el enojo suele aparecer cuando"
+                                "Se nota mucho enojo en lo que decís, y tiene sentido: el enojo suele aparecer cuando"
                                         + " algo nos parece injusto.",
                                 "Escucho rabia, y es una emoción válida. No hace falta taparla; se puede mirar con"
                                         + " calma.",
-                                "Ese enojo que describes es comprensible. Muchas veces la rabia protege algo que nos"
+                                "Ese enojo que describís es comprensible. Muchas veces la rabia protege algo que nos"
                                         + " importa.",
                                 "Parece que algo te dio mucha rabia, y sentirla no te hace una mala persona."),
                         List.of(
                                 "¿Qué fue lo que más te dolió o te molestó de lo que pasó?",
-                                "¿Qué sueles hacer con ese enojo cuando aparece?",
+                                "¿Qué solés hacer con ese enojo cuando aparece?",
                                 "¿Qué tendría que cambiar para que esa rabia baje un poco?",
-                                "¿Qué hay debajo de ese enojo, si lo miras con calma?"),
+                                "¿Qué hay debajo de ese enojo, si lo mirás con calma?"),
                         "Y también escucho enojo, que es comprensible."));
         THEMES.put(
                 Theme.INSOMNIA,
                 new Phrasing(
                         List.of(
                                 "No poder dormir bien desgasta muchísimo, y es normal que todo se sienta más pesado"
-                                        + " cuando no descansas.",
+                                        + " cuando no descansás.",
                                 "Las noches sin dormir son muy duras. Tiene sentido que estés con poca energía y la"
                                         + " cabeza cansada.",
                                 "Escucho que el sueño se te está resistiendo, y eso cansa el cuerpo y el ánimo.",
                                 "Cuando cuesta dormir, la noche se hace larga y los pensamientos pesan más. Es"
                                         + " comprensible que estés sin fuerzas."),
                         List.of(
-                                "¿Qué suele pasar por tu cabeza cuando intentas dormir?",
+                                "¿Qué suele pasar por tu cabeza cuando intentás dormir?",
                                 "¿Desde cuándo te está costando descansar?",
-                                "¿Cómo son tus noches: te cuesta conciliar el sueño o te despiertas en medio de la"
+                                "¿Cómo son tus noches: te cuesta conciliar el sueño o te despertás en medio de la"
                                         + " noche?",
-                                "¿Qué haces en la última hora antes de acostarte?"),
+                                "¿Qué hacés en la última hora antes de acostarte?"),
                         "Y dormir mal hace que todo se sienta más pesado."));
         THEMES.put(
                 Theme.GRIEF,
@@ -160,8 +161,8 @@ final class ReplyCatalogue {
                                 "Siento mucho tu pérdida. El duelo no tiene un ritmo correcto, y todo lo que sientas"
                                         + " ahora tiene lugar.",
                                 "Perder a alguien querido duele profundamente. Es natural que te sientas así, y no"
-                                        + " hay prisa para estar mejor.",
-                                "Lo que cuentas es una pérdida muy grande, y el dolor que trae también habla del"
+                                        + " hay apuro para estar mejor.",
+                                "Lo que contás es una pérdida muy grande, y el dolor que trae también habla del"
                                         + " cariño que sigue ahí.",
                                 "Lamento mucho lo que estás atravesando. El duelo llega en oleadas y no hay una"
                                         + " manera correcta de vivirlo."),
@@ -169,7 +170,7 @@ final class ReplyCatalogue {
                                 "¿Cómo estás llevando estos días desde la pérdida?",
                                 "¿Te gustaría contarme algo de quien ya no está?",
                                 "¿Hay alguien a tu alrededor con quien puedas compartir este dolor?",
-                                "¿Qué es lo que más extrañas en este momento?"),
+                                "¿Qué es lo que más extrañás en este momento?"),
                         "Y además estás atravesando una pérdida, que pesa mucho."));
         THEMES.put(
                 Theme.RELATIONSHIP,
@@ -197,11 +198,11 @@ final class ReplyCatalogue {
                                 "Escucho que algo en tu familia te está pesando. Con las personas más cercanas todo"
                                         + " duele un poco más.",
                                 "Los vínculos de familia pueden ser refugio y a la vez fuente de dolor, y lo que"
-                                        + " sientes tiene sentido.",
+                                        + " sentís tiene sentido.",
                                 "Se nota que lo que pasa en tu familia te importa mucho, y por eso también te afecta."),
                         List.of(
-                                "¿Cómo te sientes cuando estás con tu familia?",
-                                "¿Qué te gustaría que tu familia entendiera de ti?",
+                                "¿Cómo te sentís cuando estás con tu familia?",
+                                "¿Qué te gustaría que tu familia entendiera de vos?",
                                 "¿Qué parte de esta situación familiar te preocupa más?",
                                 "¿Cómo era la relación con tu familia antes de que esto pasara?"),
                         "Y parece que tu familia también es parte de esto."));
@@ -213,15 +214,15 @@ final class ReplyCatalogue {
                                         + " el tiempo y el reconocimiento.",
                                 "Escucho que el trabajo te está pesando, y es comprensible; ahí pasamos gran parte de"
                                         + " la vida.",
-                                "Las situaciones difíciles en el trabajo desgastan mucho, sobre todo cuando sientes que"
-                                        + " no dependen de ti.",
+                                "Las situaciones difíciles en el trabajo desgastan mucho, sobre todo cuando sentís que"
+                                        + " no dependen de vos.",
                                 "Tiene sentido que lo del trabajo te afecte así; no es solo un tema práctico, también"
-                                        + " toca cómo te sientes contigo."),
+                                        + " toca cómo te sentís con vos."),
                         List.of(
                                 "¿Qué parte de lo que pasa en el trabajo te afecta más?",
-                                "¿Cómo te sientes al terminar una jornada de trabajo?",
+                                "¿Cómo te sentís al terminar una jornada de trabajo?",
                                 "¿Qué te gustaría que fuera distinto en tu situación de trabajo?",
-                                "¿Con quién puedes hablar de lo que está pasando en el trabajo?"),
+                                "¿Con quién podés hablar de lo que está pasando en el trabajo?"),
                         "Y parece que el trabajo también tiene que ver con esto."));
     }
 
@@ -229,46 +230,46 @@ final class ReplyCatalogue {
             List.of(
                     "¡Hola! Me alegra que hayas escrito.",
                     "Hola, qué bueno leerte. Este es un espacio tranquilo para contar lo que quieras.",
-                    "¡Hola! Gracias por pasar por aquí; puedes contar lo que necesites, a tu ritmo."),
+                    "¡Hola! Gracias por pasar por acá; podés contar lo que necesites, a tu ritmo."),
             List.of(
-                    "¿Cómo te sientes hoy?",
-                    "¿Qué te trae por aquí en este momento?",
-                    "¿Cómo han estado tus días últimamente?"),
+                    "¿Cómo te sentís hoy?",
+                    "¿Qué te trae por acá en este momento?",
+                    "¿Cómo estuvieron tus días últimamente?"),
             "");
 
     static final Phrasing THANKS = new Phrasing(
             List.of(
-                    "Gracias a ti por confiarme lo que sientes. Me alegra si esto te sirvió un poco.",
+                    "Gracias a vos por confiarme lo que sentís. Me alegra si esto te sirvió un poco.",
                     "De nada; me alegra haberte acompañado un rato.",
-                    "Qué bueno que te haya servido. Tomarte un momento para ti ya es valioso."),
+                    "Qué bueno que te haya servido. Tomarte un momento para vos ya es valioso."),
             List.of(
-                    "¿Cómo te sientes ahora, después de haberlo contado?",
+                    "¿Cómo te sentís ahora, después de haberlo contado?",
                     "¿Qué más te gustaría contar?",
-                    "¿Qué te llevas de esta conversación para los próximos días?"),
+                    "¿Qué te llevás de esta conversación para los próximos días?"),
             "");
 
     static final Phrasing UNCLEAR = new Phrasing(
             List.of(
                     "No sé si te entendí del todo, y está bien: a veces cuesta encontrar las palabras.",
                     "Te leo. A veces lo que sentimos no cabe en pocas palabras, y no hace falta apurarse.",
-                    "Aquí sigo, sin prisa. Puedes escribir como te salga, aunque sea desordenado."),
+                    "Acá sigo, sin apuro. Podés escribir como te salga, aunque sea desordenado."),
             List.of(
-                    "¿Me cuentas un poco más de lo que te está pasando?",
-                    "¿Cómo te sientes en este momento?",
+                    "¿Me contás un poco más de lo que te está pasando?",
+                    "¿Cómo te sentís en este momento?",
                     "¿Qué te gustaría contarme hoy?"),
             "");
 
     static final Phrasing GENERIC = new Phrasing(
             List.of(
-                    "Gracias por contármelo. Suena a que esto te está afectando, y lo que sientes tiene sentido.",
-                    "Te escucho. Lo que describes parece importante para ti, y merece tiempo y atención.",
-                    "Entiendo que no siempre es fácil ponerlo en palabras. Lo que sientes es válido, sea lo que sea.",
+                    "Gracias por contármelo. Suena a que esto te está afectando, y lo que sentís tiene sentido.",
+                    "Te escucho. Lo que describís parece importante para vos, y merece tiempo y atención.",
+                    "Entiendo que no siempre es fácil ponerlo en palabras. Lo que sentís es válido, sea lo que sea.",
                     "Se nota que hay algo que te está moviendo por dentro, y está bien darle un lugar."),
             List.of(
-                    "¿Cómo te sientes con todo esto?",
+                    "¿Cómo te sentís con todo esto?",
                     "¿Qué es lo que más te pesa de esta situación?",
                     "¿Qué te gustaría que pasara a partir de ahora?",
-                    "¿Desde cuándo te sientes así?"),
+                    "¿Desde cuándo te sentís así?"),
             "");
 
     private ReplyCatalogue() {}

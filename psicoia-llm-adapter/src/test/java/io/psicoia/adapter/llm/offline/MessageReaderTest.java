@@ -126,4 +126,16 @@ class MessageReaderTest {
         assertThat(reading.intent()).isEqualTo(Reading.Intent.THEME);
         assertThat(reading.greeted()).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ¿Podés creer que mi novia me dejó?           | ¿Puedes creer que mi novia me dejó?
+            Vos no entendés lo triste que estoy          | Tú no entiendes lo triste que estoy
+            Sabés que no puedo dormir hace días          | Sabes que no puedo dormir hace días
+            Che, tengo mucha ansiedad, ¿me entendés?     | Oye, tengo mucha ansiedad, ¿me entiendes?
+            Si vos supieras el estrés que tengo          | Si tú supieras el estrés que tengo
+            """)
+    void givenSameMessageWithVosAndWithTu_whenReading_thenSameReading(String vos, String tu) {
+        assertThat(MessageReader.read(vos)).isEqualTo(MessageReader.read(tu));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflineLlmAdapterTest {
 
-    private static final Message SYSTEM = Message.system("Eres un acompañante amable.");
+    private static final Message SYSTEM = Message.system("Sos un acompañante amable.");
     private static final List<String> FORBIDDEN = List.of(
             "diagnóstico",
             "diagnostico",
@@ -42,6 +43,39 @@ class OfflineLlmAdapterTest {
             "terapeuta",
             "soy una persona",
             "soy humano");
+
+    /** Common "tú" forms; the product speaks with "vos" ("contás", "podés", "llamá", "para vos"). */
+    private static final List<String> TU_FORMS = List.of(
+            "tú",
+            "ti",
+            "contigo",
+            "cuentas",
+            "cuéntame",
+            "sientes",
+            "puedes",
+            "tienes",
+            "eres",
+            "quieres",
+            "describes",
+            "dices",
+            "haces",
+            "notas",
+            "sueles",
+            "miras",
+            "descansas",
+            "intentas",
+            "despiertas",
+            "levantas",
+            "extrañas",
+            "llevas",
+            "define",
+            "vuelve",
+            "llama",
+            "busca",
+            "quédate",
+            "respira",
+            "avísale",
+            "mereces");
 
     private final OfflineLlmAdapter adapter = new OfflineLlmAdapter(new SplittableRandom(42), Duration.ZERO);
 
@@ -177,25 +211,19 @@ class OfflineLlmAdapterTest {
 
     @Test
     void givenAnyCatalogueSentence_whenChecked_thenNoDiagnosisMedicationOrHumanClaim() {
-        List<String> sentences = new ArrayList<>();
-        sentences.add(ReplyCatalogue.OFFLINE_NOTICE);
-        sentences.add(ReplyCatalogue.RISK_CLOSING);
-        sentences.addAll(ReplyCatalogue.RISK_REPLIES);
-        Stream.concat(
-                        Stream.of(Theme.values()).map(ReplyCatalogue::forTheme),
-                        Stream.of(
-                                ReplyCatalogue.GREETING,
-                                ReplyCatalogue.THANKS,
-                                ReplyCatalogue.UNCLEAR,
-                                ReplyCatalogue.GENERIC))
-                .forEach(p -> {
-                    sentences.addAll(p.openings());
-                    sentences.addAll(p.questions());
-                    sentences.add(p.alsoNote());
-                });
-
-        for (String sentence : sentences) {
+        for (String sentence : catalogueSentences()) {
             assertThat(sentence.toLowerCase(Locale.ROOT)).doesNotContain(FORBIDDEN);
+        }
+    }
+
+    @Test
+    void givenAnyCatalogueSentence_whenChecked_thenSpeaksWithVosNotTu() {
+        Pattern tuForm = Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", TU_FORMS) + ")(?!\\p{L})");
+
+        for (String sentence : catalogueSentences()) {
+            assertThat(tuForm.matcher(sentence).find())
+                    .as("tú form in: %s", sentence)
+                    .isFalse();
         }
     }
 
@@ -343,6 +371,27 @@ class OfflineLlmAdapterTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<String> catalogueSentences() {
+        List<String> sentences = new ArrayList<>();
+        sentences.add(ReplyCatalogue.OFFLINE_NOTICE);
+        sentences.add(ReplyCatalogue.RISK_CLOSING);
+        sentences.addAll(ReplyCatalogue.RISK_REPLIES);
+        Stream.concat(
+                        Stream.of(Theme.values()).map(ReplyCatalogue::forTheme),
+                        Stream.of(
+                                ReplyCatalogue.GREETING,
+                                ReplyCatalogue.THANKS,
+                                ReplyCatalogue.UNCLEAR,
+                                ReplyCatalogue.GENERIC))
+                .forEach(p -> {
+                    sentences.addAll(p.openings());
+                    sentences.addAll(p.questions());
+                    sentences.add(p.alsoNote());
+                });
+
+        return sentences;
     }
 
     private static String reply(OfflineLlmAdapter adapter, LlmRequest request) {
