@@ -143,6 +143,17 @@ public final class ChatService implements SendMessageUseCase {
         return conversations.size();
     }
 
+    /** Messages of {@code userKey} accepted and not yet answered. */
+    public int pending(String userKey) {
+        return perUser.inFlight(userKey);
+    }
+
+    /** Messages of conversation {@code id} waiting for an earlier one to be answered. */
+    public int waitingTurns(ConversationId id) {
+        Conversation conversation = conversations.get(id);
+        return conversation == null ? 0 : conversation.waitingTurns();
+    }
+
     /** Model calls running right now. */
     public int inFlight() {
         return global.inFlight();

@@ -108,7 +108,7 @@ class ChatServiceTest {
         ChatService chat = service(admission(5, 2, 3));
         Future<ChatOutcome> first = pool.submit(() -> chat.send(SendMessageCommand.of(ANA, "uno"), new Recorder()));
         Future<ChatOutcome> second = pool.submit(() -> chat.send(SendMessageCommand.of(ANA, "dos"), new Recorder()));
-        while (llm.running() < 1) {
+        while (llm.running() < 1 || chat.pending("ana") < 2) {
             Thread.onSpinWait();
         }
 
@@ -131,7 +131,10 @@ class ChatServiceTest {
         for (int i = 1; i <= 4; i++) {
             String text = "mensaje " + i;
             results.add(pool.submit(() -> chat.send(SendMessageCommand.of(ANA, text), new Recorder())));
-            Thread.sleep(100); // lets each message reach its turn before the next is sent
+            int waitingBefore = i - 1;
+            while (llm.running() < 1 || chat.waitingTurns(ANA) < waitingBefore) {
+                Thread.onSpinWait();
+            }
         }
         llm.open();
         for (Future<ChatOutcome> result : results) {
