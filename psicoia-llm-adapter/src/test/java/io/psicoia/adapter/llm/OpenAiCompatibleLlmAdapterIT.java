@@ -356,6 +356,27 @@ class OpenAiCompatibleLlmAdapterIT {
     }
 
     @Test
+    void givenAResponseThatHasNotStarted_whenCancelled_thenCancelledIsReturnedPromptly() {
+        server.stubFor(post(urlEqualTo(PATH))
+                .willReturn(sseResponse(sse(chunk("{\"content\":\"Tarde.\"}", "\"stop\""), "[DONE]"))
+                        .withFixedDelay(4000)));
+        Cancellation cancellation = new Cancellation();
+        ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor();
+        try {
+            canceller.schedule(cancellation::cancel, 300, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+
+            LlmResult result = adapter(Optional.empty()).complete(REQUEST, deltas::add, cancellation);
+
+            assertThat(result.finishReason()).isEqualTo(FinishReason.CANCELLED);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            assertThat(deltas).isEmpty();
+        } finally {
+            canceller.shutdownNow();
+        }
+    }
+
+    @Test
     void givenAnAlreadyCancelledCall_whenCompleted_thenNoRequestIsMade() {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
