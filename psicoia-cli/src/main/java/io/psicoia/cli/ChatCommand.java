@@ -69,9 +69,7 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter err = new PrintWriter(console.err(), true, StandardCharsets.UTF_8);
         if (console.interactive()) {
             try (JLineSource lines = JLineSource.open()) {
-                if (choice.offline()) {
-                    err.println("(" + choice.description() + ")");
-                }
+                err.println("Usando " + choice.description() + ".");
                 new ChatSession(chat, conversation, lines, lines.writer(), err, true).run();
             }
         } else {

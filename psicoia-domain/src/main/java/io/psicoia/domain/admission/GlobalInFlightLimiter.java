@@ -56,7 +56,14 @@ public final class GlobalInFlightLimiter {
         } finally {
             lock.unlock();
         }
-        cancellation.onCancel(() -> wake(waiter));
+        try (Cancellation.Registration registration = cancellation.onCancel(() -> wake(waiter))) {
+            return await(waiter, noticeAfter, timeout, onQueued, cancellation);
+        }
+    }
+
+    private boolean await(
+            Waiter waiter, Duration noticeAfter, Duration timeout, Runnable onQueued, Cancellation cancellation)
+            throws InterruptedException {
 
         long start = System.nanoTime();
         long noticeAt = start + noticeAfter.toNanos();

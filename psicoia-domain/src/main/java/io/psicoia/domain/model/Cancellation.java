@@ -33,13 +33,25 @@ public final class Cancellation {
         return cancelled.get();
     }
 
-    /** Runs {@code callback} when the signal fires, or at once if it already has. */
-    public void onCancel(Runnable callback) {
+    /**
+     * Runs {@code callback} when the signal fires, or at once if it already has.
+     *
+     * @return a handle that unregisters the callback when the work it guards is over
+     */
+    public Registration onCancel(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         callbacks.add(callback);
         if (cancelled.get() && callbacks.remove(callback)) {
             callback.run();
         }
+        return () -> callbacks.remove(callback);
+    }
+
+    /** A registered callback; closing it unregisters the callback (it is then never run). */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override

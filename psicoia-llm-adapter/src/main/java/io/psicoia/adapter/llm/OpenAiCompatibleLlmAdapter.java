@@ -17,7 +17,11 @@ import io.psicoia.domain.port.out.LlmUnavailableException;
 import io.psicoia.domain.port.out.LlmUnavailableException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -158,8 +162,7 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
     private LlmResult attempt(int number, byte[] body, Consumer<String> onDelta, Cancellation cancellation, Turn turn) {
         turn.attempts = number;
         InFlight inFlight = new InFlight();
-        cancellation.onCancel(inFlight::abort);
-        try {
+        try (Cancellation.Registration registration = cancellation.onCancel(inFlight::abort)) {
             Optional<HttpResponse<InputStream>> response = send(body, inFlight, cancellation);
             if (response.isEmpty()) {
                 return cancelled();
@@ -204,12 +207,23 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        if (cause instanceof HttpConnectTimeoutException
+                || cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException) {
+            // No connection was made: the provider (or the network to it) is down.
+            return AttemptFailure.of(
+                    Reason.UNREACHABLE, "LLM unreachable (" + cause.getClass().getSimpleName() + ")", true);
+        }
         if (cause instanceof HttpTimeoutException) {
             return AttemptFailure.of(Reason.TIMEOUT, "LLM did not answer in time", true);
         }
         if (cause instanceof IOException) {
+            // Connected, then the exchange broke (reset, early close, garbled response).
             return AttemptFailure.of(
-                    Reason.UNREACHABLE, "LLM unreachable (" + cause.getClass().getSimpleName() + ")", true);
+                    Reason.UPSTREAM_ERROR,
+                    "LLM connection broke (" + cause.getClass().getSimpleName() + ")",
+                    true);
         }
         String type = cause == null ? "unknown" : cause.getClass().getSimpleName();
         return AttemptFailure.of(Reason.UPSTREAM_ERROR, "LLM call failed (" + type + ")", false);

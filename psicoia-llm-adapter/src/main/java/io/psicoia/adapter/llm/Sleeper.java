@@ -26,8 +26,9 @@ interface Sleeper {
                 return true;
             }
             CountDownLatch woken = new CountDownLatch(1);
-            cancellation.onCancel(woken::countDown);
-            woken.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            try (Cancellation.Registration registration = cancellation.onCancel(woken::countDown)) {
+                woken.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            }
             return !cancellation.isCancelled();
         };
     }

@@ -83,9 +83,13 @@ public final class OfflineLlmAdapter implements LlmPort {
 
         String reply = ReplyWriter.write(request.messages(), randomPerCall.apply(request));
         CountDownLatch cancelled = new CountDownLatch(1);
-        cancellation.onCancel(cancelled::countDown);
+        try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
+            return stream(split(reply), onDelta, cancellation, cancelled);
+        }
+    }
 
-        List<String> pieces = split(reply);
+    private LlmResult stream(
+            List<String> pieces, Consumer<String> onDelta, Cancellation cancellation, CountDownLatch cancelled) {
         for (int i = 0; i < pieces.size(); i++) {
             if (i > 0 && !pace.isZero()) {
                 try {
