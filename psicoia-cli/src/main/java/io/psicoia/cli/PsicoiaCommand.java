@@ -79,9 +79,14 @@ final class PsicoiaCommand implements Runnable {
 
     private static int onInvalidInput(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println(InvalidInput.describe(e));
-        err.println("Usá 'psicoia --help' para ver las opciones.");
+        err.println(InvalidInput.describe(e) + " Ver: psicoia " + subcommandPath(e) + "--help");
         return ExitCode.USAGE;
+    }
+
+    /** "chat " when the error belongs to a subcommand, so the hint points at the right help. */
+    private static String subcommandPath(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        return command.getParent() == null ? "" : command.getCommandName() + " ";
     }
 
     private static int onFailure(Exception e, PrintWriter err, boolean stacktrace) {

@@ -50,7 +50,9 @@ class PsicoiaCommandTest {
                 .contains("--rate-max-messages")
                 .contains("RATE_MAX_MESSAGES")
                 .contains("entero mayor o igual a 1")
-                .contains("'cero'");
+                .contains("'cero'")
+                .contains("psicoia chat --help");
+        assertThat(run.err().lines()).hasSize(1);
         assertThat(run.out()).isEmpty();
     }
 
@@ -60,6 +62,7 @@ class PsicoiaCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--llm-url").contains("LLM_URL").contains("http");
+        assertThat(run.err().lines()).hasSize(1);
     }
 
     @Test
