@@ -11,12 +11,16 @@ import io.psicoia.domain.text.SpanishTexts;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One conversation at a terminal or through a pipe: reads a line, streams the reply, until {@code salir} or the end
  * of input. The reply goes to {@code out}; hints for whoever runs PsicoIA go to {@code err}.
  */
 final class ChatSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSession.class);
 
     static final String PROMPT = "vos › ";
     static final String REPLY_PREFIX = "PsicoIA › ";
@@ -80,6 +84,12 @@ final class ChatSession {
         } finally {
             lines.onInterrupt(null);
         }
+        LOG.debug(
+                "event=chat.turn conv={} outcome={} chars={} replyChars={}",
+                conversation,
+                outcome.getClass().getSimpleName(),
+                text.length(),
+                sink.chars);
         if (outcome instanceof ChatOutcome.Reply reply) {
             if (!sink.started) {
                 out.print(REPLY_PREFIX);
@@ -108,6 +118,7 @@ final class ChatSession {
     /** Prints the reply as it arrives. */
     private final class StreamingSink implements ReplySink {
         private boolean started;
+        private int chars;
 
         @Override
         public void delta(String text) {
@@ -115,6 +126,7 @@ final class ChatSession {
                 started = true;
                 out.print(REPLY_PREFIX);
             }
+            chars += text.length();
             out.print(text);
             out.flush();
         }

@@ -126,7 +126,7 @@ class ChatWithProviderIT {
         String logs = Files.readString(logFile, StandardCharsets.UTF_8);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains(canary);
-        assertThat(logs).contains("event=chat.start").contains("event=chat.end");
+        assertThat(logs).contains("event=chat.start", "event=chat.turn", "event=chat.end");
         assertThat(logs).doesNotContain(canary).doesNotContain(KEY);
         assertThat(run.err()).doesNotContain(canary).doesNotContain(KEY);
     }
