@@ -6,6 +6,7 @@ import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmRequest;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.port.out.LlmUnavailableException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * A scripted model for tests: each call takes the next script step (or the default), records the request, and can be
- * held at a gate so tests control concurrency.
+ * held at a gate so tests control concurrency. It can also stream slowly ({@link #pacedBy}), for cancellation tests.
  */
 public final class FakeLlmPort implements LlmPort {
 
@@ -37,6 +38,7 @@ public final class FakeLlmPort implements LlmPort {
     private final AtomicInteger maxRunning = new AtomicInteger();
     private volatile Step defaultStep = new Reply(List.of("Te ", "escucho."));
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile Duration pace = Duration.ZERO;
 
     public static Step reply(String... deltas) {
         return new Reply(List.of(deltas));
@@ -59,6 +61,15 @@ public final class FakeLlmPort implements LlmPort {
     /** Makes every call wait until {@link #open()} (or its cancellation). */
     public FakeLlmPort hold() {
         gate = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Pauses this long between streamed pieces (not before the first); a cancellation cuts the pause short. */
+    public FakeLlmPort pacedBy(Duration pause) {
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("pause must not be negative");
+        }
+        this.pace = pause;
         return this;
     }
 
@@ -86,16 +97,20 @@ public final class FakeLlmPort implements LlmPort {
     public LlmResult complete(LlmRequest request, Consumer<String> onDelta, Cancellation cancellation) {
         requests.add(request);
         maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        CountDownLatch current = gate;
+        CountDownLatch cancelled = new CountDownLatch(1);
+        Cancellation.Registration registration = cancellation.onCancel(() -> {
+            current.countDown();
+            cancelled.countDown();
+        });
         try {
-            CountDownLatch current = gate;
-            cancellation.onCancel(current::countDown);
             try {
                 current.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (cancellation.isCancelled()) {
-                return new LlmResult(FinishReason.CANCELLED, Optional.empty());
+                return cancelledResult();
             }
             Step step;
             synchronized (this) {
@@ -105,15 +120,35 @@ public final class FakeLlmPort implements LlmPort {
                 failure.deltasBefore().forEach(onDelta);
                 throw new LlmUnavailableException(failure.reason(), "scripted failure " + failure.reason());
             }
-            for (String delta : ((Reply) step).deltas()) {
-                if (cancellation.isCancelled()) {
-                    return new LlmResult(FinishReason.CANCELLED, Optional.empty());
+            List<String> deltas = ((Reply) step).deltas();
+            Duration pause = pace;
+            for (int i = 0; i < deltas.size(); i++) {
+                if (i > 0 && !pause.isZero() && pauseWasCut(cancelled, pause)) {
+                    return cancelledResult();
                 }
-                onDelta.accept(delta);
+                if (cancellation.isCancelled()) {
+                    return cancelledResult();
+                }
+                onDelta.accept(deltas.get(i));
             }
             return new LlmResult(FinishReason.STOP, Optional.empty());
         } finally {
+            registration.close();
             running.decrementAndGet();
         }
+    }
+
+    /** Waits {@code pause}; true when cancelled (or interrupted) meanwhile. */
+    private static boolean pauseWasCut(CountDownLatch cancelled, Duration pause) {
+        try {
+            return cancelled.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static LlmResult cancelledResult() {
+        return new LlmResult(FinishReason.CANCELLED, Optional.empty());
     }
 }
