@@ -1,24 +1,20 @@
 package io.psicoia.domain.admission;
 
-import io.psicoia.domain.model.Cancellation;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The process-wide cap on concurrent model calls ({@code MAX_IN_FLIGHT}). When every slot is taken, callers wait in a
- * strictly first-come, first-served queue: a freed slot is handed to the oldest waiter. A caller that has waited
- * {@code noticeAfter} is told so once, and one that has waited {@code timeout} gives up: nobody waits in silence and
- * nobody waits forever. A cancelled caller leaves the queue at once.
+ * The process-wide cap on concurrent model calls ({@code MAX_IN_FLIGHT}), as a strictly first-come, first-served
+ * queue that never blocks a thread: a caller reserves a place and is called back when a slot is its own. A freed slot
+ * goes to the oldest reservation still waiting. Callbacks never run under the limiter's lock.
  */
 public final class GlobalInFlightLimiter {
 
     private final int maxInFlight;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Deque<Waiter> queue = new ArrayDeque<>();
+    private final Deque<Waiting> queue = new ArrayDeque<>();
     private int available;
 
     public GlobalInFlightLimiter(int maxInFlight) {
@@ -30,112 +26,53 @@ public final class GlobalInFlightLimiter {
     }
 
     /**
-     * Waits for a slot.
+     * Asks for a slot.
      *
-     * @param noticeAfter after this long without a slot, {@code onQueued} runs once (outside any lock)
-     * @param timeout total time to wait before giving up
-     * @param onQueued tells the person that their message is waiting
-     * @param cancellation stops the wait when fired
-     * @return true with a slot held (give it back with {@link #release()}); false when the wait timed out or was
-     *     cancelled
-     * @throws InterruptedException if the thread is interrupted while waiting (no slot is held then)
+     * @param onGranted runs exactly once when the slot is given: before this method returns when one is free, or later
+     *     on the thread that calls {@link #release()}; whoever receives it must call {@link #release()} once
+     * @return the place in the queue, which can be given up while it is still waiting
      */
-    public boolean acquire(Duration noticeAfter, Duration timeout, Runnable onQueued, Cancellation cancellation)
-            throws InterruptedException {
-        Objects.requireNonNull(onQueued, "onQueued");
-        Objects.requireNonNull(cancellation, "cancellation");
-        Waiter waiter;
+    public Reservation reserve(Runnable onGranted) {
+        Objects.requireNonNull(onGranted, "onGranted");
+        Waiting waiting = new Waiting(onGranted);
+        boolean grantNow;
         lock.lock();
         try {
-            if (available > 0 && queue.isEmpty()) {
+            grantNow = available > 0 && queue.isEmpty();
+            if (grantNow) {
                 available--;
-                return true;
+                waiting.granted = true;
+            } else {
+                queue.addLast(waiting);
             }
-            waiter = new Waiter(lock.newCondition());
-            queue.addLast(waiter);
         } finally {
             lock.unlock();
         }
-        try (Cancellation.Registration registration = cancellation.onCancel(() -> wake(waiter))) {
-            return await(waiter, noticeAfter, timeout, onQueued, cancellation);
+        if (grantNow) {
+            onGranted.run();
         }
+        return waiting;
     }
 
-    private boolean await(
-            Waiter waiter, Duration noticeAfter, Duration timeout, Runnable onQueued, Cancellation cancellation)
-            throws InterruptedException {
-
-        long start = System.nanoTime();
-        long noticeAt = start + noticeAfter.toNanos();
-        long deadline = start + timeout.toNanos();
-        boolean noticed = false;
-        while (true) {
-            boolean noticeDue = false;
-            lock.lock();
-            try {
-                while (!waiter.granted && !cancellation.isCancelled()) {
-                    long now = System.nanoTime();
-                    if (now - deadline >= 0) {
-                        break;
-                    }
-                    if (!noticed && now - noticeAt >= 0) {
-                        noticeDue = true;
-                        break;
-                    }
-                    long until = noticed ? deadline : Math.min(noticeAt, deadline);
-                    waiter.condition.awaitNanos(until - now);
-                }
-                if (!noticeDue) {
-                    if (waiter.granted) {
-                        return true;
-                    }
-                    queue.remove(waiter);
-                    return false;
-                }
-            } catch (InterruptedException e) {
-                if (waiter.granted) {
-                    releaseLocked();
-                } else {
-                    queue.remove(waiter);
-                }
-                throw e;
-            } finally {
-                lock.unlock();
-            }
-            noticed = true;
-            onQueued.run();
-        }
-    }
-
-    /** Gives back a slot; the oldest waiter, if any, gets it. */
+    /** Gives back a slot; the oldest waiting reservation, if any, gets it (its callback runs on this thread). */
     public void release() {
+        Waiting next;
         lock.lock();
         try {
-            releaseLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void releaseLocked() {
-        Waiter next = queue.pollFirst();
-        if (next == null) {
-            if (available >= maxInFlight) {
-                throw new IllegalStateException("released more slots than were acquired");
+            next = queue.pollFirst();
+            if (next == null) {
+                if (available >= maxInFlight) {
+                    throw new IllegalStateException("released more slots than were granted");
+                }
+                available++;
+            } else {
+                next.granted = true;
             }
-            available++;
-        } else {
-            next.granted = true;
-            next.condition.signal();
-        }
-    }
-
-    private void wake(Waiter waiter) {
-        lock.lock();
-        try {
-            waiter.condition.signal();
         } finally {
             lock.unlock();
+        }
+        if (next != null) {
+            next.onGranted.run();
         }
     }
 
@@ -149,7 +86,7 @@ public final class GlobalInFlightLimiter {
         }
     }
 
-    /** Callers waiting for a slot right now. */
+    /** Reservations waiting for a slot right now. */
     public int waiting() {
         lock.lock();
         try {
@@ -159,12 +96,51 @@ public final class GlobalInFlightLimiter {
         }
     }
 
-    private static final class Waiter {
-        private final Condition condition;
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** A place in the queue. */
+    public interface Reservation {
+
+        /**
+         * Leaves the queue if still waiting.
+         *
+         * @return true when the reservation was waiting and now never will be granted; false when it was already
+         *     granted (the holder must then release the slot as usual)
+         */
+        boolean cancel();
+
+        /** Whether the slot has been given. */
+        boolean granted();
+    }
+
+    private final class Waiting implements Reservation {
+        private final Runnable onGranted;
         private boolean granted;
 
-        private Waiter(Condition condition) {
-            this.condition = condition;
+        private Waiting(Runnable onGranted) {
+            this.onGranted = onGranted;
+        }
+
+        @Override
+        public boolean cancel() {
+            lock.lock();
+            try {
+                return !granted && queue.remove(this);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean granted() {
+            lock.lock();
+            try {
+                return granted;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

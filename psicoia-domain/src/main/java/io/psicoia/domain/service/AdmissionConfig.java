@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param perUserMax messages of one person accepted and not yet answered ({@code PER_USER_MAX})
  * @param rateMaxMessages accepted messages per window per person ({@code RATE_MAX_MESSAGES})
  * @param rateWindow the sliding window ({@code RATE_WINDOW_SECONDS})
+ * @param rateMaxMessagesPerAddress accepted messages per window per client address, over every connection from it
+ *     ({@code RATE_MAX_MESSAGES_PER_IP}); several people may share one address
  * @param queueNoticeAfter how long a message waits for a model slot before the person is told it is queued
  * @param queueTimeout how long a message waits for a model slot before it is refused as busy
  */
@@ -18,12 +20,16 @@ public record AdmissionConfig(
         int perUserMax,
         int rateMaxMessages,
         Duration rateWindow,
+        int rateMaxMessagesPerAddress,
         Duration queueNoticeAfter,
         Duration queueTimeout) {
 
-    /** The original's defaults (50, 2, 6 per 10 s), with a 2 s queue notice and a 30 s queue timeout. */
+    /**
+     * The original's defaults (50, 2, 6 per 10 s), 30 per 10 s per address, a 2 s queue notice and a 30 s queue
+     * timeout.
+     */
     public static final AdmissionConfig DEFAULTS =
-            new AdmissionConfig(50, 2, 6, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(30));
+            new AdmissionConfig(50, 2, 6, Duration.ofSeconds(10), 30, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
     public AdmissionConfig {
         Objects.requireNonNull(rateWindow, "rateWindow");
@@ -37,6 +43,9 @@ public record AdmissionConfig(
         }
         if (rateMaxMessages < 1) {
             throw new IllegalArgumentException("rateMaxMessages must be >= 1");
+        }
+        if (rateMaxMessagesPerAddress < 1) {
+            throw new IllegalArgumentException("rateMaxMessagesPerAddress must be >= 1");
         }
         if (rateWindow.toMillis() < 1) {
             throw new IllegalArgumentException("rateWindow must be positive");

@@ -4,51 +4,79 @@ import io.psicoia.domain.admission.GlobalInFlightLimiter;
 import io.psicoia.domain.admission.PerKeyInFlightLimiter;
 import io.psicoia.domain.admission.RateDecision;
 import io.psicoia.domain.admission.RateLimiter;
+import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.Conversation;
 import io.psicoia.domain.model.ConversationId;
 import io.psicoia.domain.model.TokenCounter;
 import io.psicoia.domain.model.TokenWindow;
+import io.psicoia.domain.port.in.Admission;
 import io.psicoia.domain.port.in.ChatOutcome;
 import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.port.in.SendMessageCommand;
 import io.psicoia.domain.port.in.SendMessageUseCase;
+import io.psicoia.domain.port.in.SubmitMessageUseCase;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmRequest;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.port.out.LlmUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Sends a person's message to the model and streams the reply back, within the service's limits.
  *
- * <p>A turn goes through, in order: the per-person in-flight limit ({@code Busy} at once when full), the rate limit
- * ({@code RateLimited} with the exact wait), the conversation's turn (one at a time, in arrival order), the global
- * model-slot queue (the sink hears {@code queued()} after a while; {@code Busy} after the queue timeout), and the
- * model. A refused message never reaches the model and takes no rate slot. A message the model could not answer is
- * withdrawn from the history, so sending it again does not repeat it.
+ * <p>Admission happens at once and never blocks: the per-person in-flight limit ({@code Busy} when full), then the
+ * rate limits per person and per client address ({@code RateLimited} with the exact wait). A refused message never
+ * reaches the model and takes no rate slot. An admitted message joins its conversation's line: a conversation's
+ * messages are answered one at a time, in the order they were admitted, while different conversations proceed in
+ * parallel. The message at the head of its line queues for a model slot (first come, first served); after
+ * {@code queueNoticeAfter} the sink hears {@code queued()}, after {@code queueTimeout} the message ends as
+ * {@code Busy}. Waiting holds no thread: only messages that hold a model slot run on the worker executor. A message
+ * the model could not answer is withdrawn from the history, so sending it again does not repeat it.
  */
-public final class ChatService implements SendMessageUseCase {
+public final class ChatService implements SendMessageUseCase, SubmitMessageUseCase {
 
     private final LlmPort llm;
     private final TokenWindow window;
     private final AdmissionConfig admission;
     private final ConversationConfig conversationConfig;
-    private final RateLimiter rateLimiter;
+    private final RateLimiter userRate;
+    private final RateLimiter addressRate;
     private final PerKeyInFlightLimiter perUser;
     private final GlobalInFlightLimiter global;
-    private final ConcurrentHashMap<ConversationId, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Executor worker;
+    private final ScheduledExecutorService timers;
+    private final ConcurrentHashMap<ConversationId, Line> lines = new ConcurrentHashMap<>();
 
     private ChatService(Builder builder) {
         this.llm = builder.llm;
         this.admission = builder.admission;
         this.conversationConfig = builder.conversation;
         this.window = new TokenWindow(builder.tokenCounter, conversationConfig.inputTokenBudget());
-        this.rateLimiter = new RateLimiter(admission.rateMaxMessages(), admission.rateWindow(), builder.clock);
+        this.userRate = new RateLimiter(admission.rateMaxMessages(), admission.rateWindow(), builder.clock);
+        this.addressRate =
+                new RateLimiter(admission.rateMaxMessagesPerAddress(), admission.rateWindow(), builder.clock);
         this.perUser = new PerKeyInFlightLimiter(admission.perUserMax());
         this.global = new GlobalInFlightLimiter(admission.maxInFlight());
+        this.worker = builder.worker != null ? builder.worker : DefaultThreads.WORKERS;
+        this.timers = builder.timers != null ? builder.timers : DefaultThreads.TIMERS;
     }
 
     /** Starts building a service around the given model. */
@@ -57,90 +85,185 @@ public final class ChatService implements SendMessageUseCase {
     }
 
     @Override
-    public ChatOutcome send(SendMessageCommand command, ReplySink sink) {
+    public Admission submit(SendMessageCommand command, ReplySink sink, Consumer<ChatOutcome> onDone) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(onDone, "onDone");
         String userKey = command.userKey();
         if (!perUser.tryAcquire(userKey)) {
-            return new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER);
+            return new Admission.Refused(new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER));
+        }
+        Optional<Duration> wait = takeRateSlots(command);
+        if (wait.isPresent()) {
+            perUser.release(userKey);
+            return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
+        }
+        Job job = new Job(command, sink, onDone);
+        Line line = lines.computeIfAbsent(command.conversationId(), Line::new);
+        if (line.enqueue(job)) {
+            dispatch(job);
+        }
+        return new Admission.Accepted();
+    }
+
+    /**
+     * Sends a message and waits for the whole reply (for terminals and libraries; servers use {@link #submit}). The
+     * sink is called on a worker thread while this thread waits. If this thread is interrupted, the message is
+     * cancelled.
+     */
+    @Override
+    public ChatOutcome send(SendMessageCommand command, ReplySink sink) {
+        CompletableFuture<ChatOutcome> done = new CompletableFuture<>();
+        Admission admission = submit(command, sink, done::complete);
+        if (admission instanceof Admission.Refused refused) {
+            return refused.outcome();
         }
         try {
-            RateDecision decision = rateLimiter.tryAcquire(userKey);
-            if (!decision.allowed()) {
-                return new ChatOutcome.RateLimited(decision.retryAfter());
-            }
-            Conversation conversation = conversations.computeIfAbsent(
-                    command.conversationId(),
-                    id -> new Conversation(
-                            id, conversationConfig.systemPrompt(), conversationConfig.historyMaxMessages()));
-            try (Conversation.Turn turn = conversation.awaitTurn()) {
-                return answer(command, sink, turn);
-            }
+            return done.get();
         } catch (InterruptedException e) {
+            command.cancellation().cancel();
             Thread.currentThread().interrupt();
-            return new ChatOutcome.Reply(false, Optional.empty());
-        } finally {
-            perUser.release(userKey);
+            return done.join();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a chat turn failed unexpectedly", e.getCause());
         }
     }
 
-    private ChatOutcome answer(SendMessageCommand command, ReplySink sink, Conversation.Turn turn)
-            throws InterruptedException {
-        if (command.cancellation().isCancelled()) {
-            return new ChatOutcome.Reply(false, Optional.empty());
+    /** Takes a slot in the person's window and in their address's; when either is full, takes none. */
+    private Optional<Duration> takeRateSlots(SendMessageCommand command) {
+        RateDecision user = userRate.tryAcquire(command.userKey());
+        if (!user.allowed()) {
+            return Optional.of(user.retryAfter());
         }
-        turn.addUserMessage(command.text());
-        TokenWindow.Selection selection = window.select(turn.pinned(), turn.history());
-        boolean slot;
-        try {
-            slot = global.acquire(
-                    admission.queueNoticeAfter(), admission.queueTimeout(), sink::queued, command.cancellation());
-        } catch (InterruptedException e) {
-            turn.withdrawNewestUserMessage();
-            throw e;
+        if (command.clientAddress().isPresent()) {
+            RateDecision address =
+                    addressRate.tryAcquire(command.clientAddress().get());
+            if (!address.allowed()) {
+                userRate.release(command.userKey());
+                return Optional.of(address.retryAfter());
+            }
         }
-        if (!slot) {
-            turn.withdrawNewestUserMessage();
-            return command.cancellation().isCancelled()
-                    ? new ChatOutcome.Reply(false, Optional.empty())
-                    : new ChatOutcome.Busy(ChatOutcome.BusyReason.QUEUE_TIMEOUT);
+        return Optional.empty();
+    }
+
+    /** The job is at the head of its line: queue it for a model slot. */
+    private void dispatch(Job job) {
+        Cancellation cancellation = job.command.cancellation();
+        if (cancellation.isCancelled()) {
+            finish(job, new ChatOutcome.Reply(false, Optional.empty()));
+            return;
         }
-        StringBuilder reply = new StringBuilder();
-        try {
-            String traceId = command.conversationId().value() + ":m" + turn.number();
-            LlmResult result = llm.complete(
-                    new LlmRequest(traceId, selection.messages()),
-                    delta -> {
-                        reply.append(delta);
-                        sink.delta(delta);
+        synchronized (job) {
+            job.reservation = global.reserve(() -> execute(job));
+            if (job.reservation.granted()) {
+                return;
+            }
+            job.notice = timers.schedule(
+                    job::noticeIfWaiting, admission.queueNoticeAfter().toMillis(), TimeUnit.MILLISECONDS);
+            job.timeout = timers.schedule(
+                    () -> {
+                        if (job.reservation.cancel()) {
+                            finish(job, new ChatOutcome.Busy(ChatOutcome.BusyReason.QUEUE_TIMEOUT));
+                        }
                     },
-                    command.cancellation());
-            if (reply.length() > 0) {
-                turn.addAssistantMessage(reply.toString());
-            } else {
-                turn.withdrawNewestUserMessage();
-            }
-            return new ChatOutcome.Reply(result.complete(), result.usage());
-        } catch (LlmUnavailableException e) {
-            if (reply.length() > 0) {
-                turn.addAssistantMessage(reply.toString());
-            } else {
-                turn.withdrawNewestUserMessage();
-            }
-            return new ChatOutcome.ServiceUnavailable(e.reason(), reply.length() > 0);
+                    admission.queueTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            job.cancelRegistration = cancellation.onCancel(() -> {
+                if (job.reservation.cancel()) {
+                    finish(job, new ChatOutcome.Reply(false, Optional.empty()));
+                }
+            });
+        }
+    }
+
+    /** The job holds a model slot: hand it to a worker. */
+    private void execute(Job job) {
+        try {
+            worker.execute(() -> run(job));
+        } catch (RejectedExecutionException e) {
+            global.release();
+            finish(job, new ChatOutcome.ServiceUnavailable(LlmUnavailableException.Reason.UPSTREAM_ERROR, false));
+        }
+    }
+
+    /** Runs on a worker with a model slot held. */
+    private void run(Job job) {
+        job.start();
+        ChatOutcome outcome;
+        try {
+            outcome = answer(job);
+        } catch (RuntimeException e) {
+            outcome = new ChatOutcome.ServiceUnavailable(LlmUnavailableException.Reason.UPSTREAM_ERROR, false);
         } finally {
             global.release();
         }
+        finish(job, outcome);
     }
 
-    /** Forgets a conversation (the person left). Its history is dropped from memory. */
+    private ChatOutcome answer(Job job) {
+        SendMessageCommand command = job.command;
+        if (command.cancellation().isCancelled()) {
+            return new ChatOutcome.Reply(false, Optional.empty());
+        }
+        Conversation conversation = job.line.conversation;
+        Conversation.Turn turn;
+        try {
+            turn = conversation.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ChatOutcome.Reply(false, Optional.empty());
+        }
+        try (turn) {
+            turn.addUserMessage(command.text());
+            TokenWindow.Selection selection = window.select(turn.pinned(), turn.history());
+            StringBuilder reply = new StringBuilder();
+            try {
+                String traceId = command.conversationId().value() + ":m" + turn.number();
+                LlmResult result = llm.complete(
+                        new LlmRequest(traceId, selection.messages()),
+                        delta -> {
+                            reply.append(delta);
+                            job.sink.delta(delta);
+                        },
+                        command.cancellation());
+                keepWhatWasSaid(turn, reply);
+                return new ChatOutcome.Reply(result.complete(), result.usage());
+            } catch (LlmUnavailableException e) {
+                keepWhatWasSaid(turn, reply);
+                return new ChatOutcome.ServiceUnavailable(e.reason(), reply.length() > 0);
+            }
+        }
+    }
+
+    /** The part of a reply the person saw stays in the history; an unanswered message is withdrawn. */
+    private static void keepWhatWasSaid(Conversation.Turn turn, StringBuilder reply) {
+        if (reply.length() > 0) {
+            turn.addAssistantMessage(reply.toString());
+        } else {
+            turn.withdrawNewestUserMessage();
+        }
+    }
+
+    private void finish(Job job, ChatOutcome outcome) {
+        job.stopTimers();
+        perUser.release(job.command.userKey());
+        Optional<Job> next = job.line.complete(job);
+        try {
+            job.onDone.accept(outcome);
+        } finally {
+            // The next message of the conversation starts only after this one's outcome was reported.
+            next.ifPresent(this::dispatch);
+        }
+    }
+
+    /** Forgets a conversation (the person left). Its history is dropped from memory once its line is empty. */
     public void end(ConversationId id) {
-        conversations.remove(id);
+        lines.computeIfPresent(id, (key, line) -> line.idle() ? null : line.endWhenIdle());
     }
 
     /** Conversations held in memory right now. */
     public int openConversations() {
-        return conversations.size();
+        return lines.size();
     }
 
     /** Messages of {@code userKey} accepted and not yet answered. */
@@ -148,10 +271,10 @@ public final class ChatService implements SendMessageUseCase {
         return perUser.inFlight(userKey);
     }
 
-    /** Messages of conversation {@code id} waiting for an earlier one to be answered. */
+    /** Messages of conversation {@code id} waiting behind an earlier one. */
     public int waitingTurns(ConversationId id) {
-        Conversation conversation = conversations.get(id);
-        return conversation == null ? 0 : conversation.waitingTurns();
+        Line line = lines.get(id);
+        return line == null ? 0 : line.waiting();
     }
 
     /** Model calls running right now. */
@@ -166,7 +289,116 @@ public final class ChatService implements SendMessageUseCase {
 
     /** Drops rate-limit state that has left its window; call now and then to bound memory. */
     public void purgeExpiredRateState() {
-        rateLimiter.purgeExpired();
+        userRate.purgeExpired();
+        addressRate.purgeExpired();
+    }
+
+    /** One conversation's messages, answered one at a time in admission order. */
+    private final class Line {
+        private final Conversation conversation;
+        private final Deque<Job> jobs = new ArrayDeque<>();
+        private boolean ending;
+
+        private Line(ConversationId id) {
+            this.conversation =
+                    new Conversation(id, conversationConfig.systemPrompt(), conversationConfig.historyMaxMessages());
+        }
+
+        /** Adds a job; true when it is now at the head and should be dispatched. */
+        synchronized boolean enqueue(Job job) {
+            job.line = this;
+            ending = false;
+            jobs.addLast(job);
+            return jobs.size() == 1;
+        }
+
+        /** Removes the finished head; returns the next job to dispatch, if any. */
+        Optional<Job> complete(Job job) {
+            Job next;
+            boolean forget;
+            synchronized (this) {
+                jobs.remove(job);
+                next = jobs.peekFirst();
+                forget = next == null && ending;
+            }
+            if (forget) {
+                lines.remove(conversation.id(), this);
+            }
+            return Optional.ofNullable(next);
+        }
+
+        synchronized boolean idle() {
+            return jobs.isEmpty();
+        }
+
+        synchronized Line endWhenIdle() {
+            ending = true;
+            return this;
+        }
+
+        synchronized int waiting() {
+            return Math.max(0, jobs.size() - 1);
+        }
+    }
+
+    /** One admitted message on its way through the line, the queue and the model. */
+    private static final class Job {
+        private final SendMessageCommand command;
+        private final ReplySink sink;
+        private final Consumer<ChatOutcome> onDone;
+        private Line line;
+        private GlobalInFlightLimiter.Reservation reservation;
+        private ScheduledFuture<?> notice;
+        private ScheduledFuture<?> timeout;
+        private Cancellation.Registration cancelRegistration;
+        private boolean started;
+
+        private Job(SendMessageCommand command, ReplySink sink, Consumer<ChatOutcome> onDone) {
+            this.command = command;
+            this.sink = sink;
+            this.onDone = onDone;
+        }
+
+        /** Tells the person their message is waiting, unless it has started meanwhile. */
+        synchronized void noticeIfWaiting() {
+            if (!started && !reservation.granted()) {
+                sink.queued();
+            }
+        }
+
+        /** Marks the job running: after this no queued notice is sent. */
+        synchronized void start() {
+            started = true;
+            stopTimers();
+        }
+
+        synchronized void stopTimers() {
+            if (notice != null) {
+                notice.cancel(false);
+            }
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (cancelRegistration != null) {
+                cancelRegistration.close();
+            }
+        }
+    }
+
+    /** Threads for library users who do not bring their own: daemon threads, created on first use. */
+    private static final class DefaultThreads {
+        static final ExecutorService WORKERS = Executors.newCachedThreadPool(named("psicoia-chat"));
+        static final ScheduledExecutorService TIMERS =
+                Executors.newSingleThreadScheduledExecutor(named("psicoia-timer"));
+
+        private static ThreadFactory named(String prefix) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
     }
 
     /** Builds a {@link ChatService}; every setting has the original's default. */
@@ -176,6 +408,8 @@ public final class ChatService implements SendMessageUseCase {
         private AdmissionConfig admission = AdmissionConfig.DEFAULTS;
         private ConversationConfig conversation = ConversationConfig.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private Executor worker;
+        private ScheduledExecutorService timers;
 
         private Builder(LlmPort llm) {
             this.llm = Objects.requireNonNull(llm, "llm");
@@ -200,6 +434,21 @@ public final class ChatService implements SendMessageUseCase {
         /** The clock rate limits read; inject a fixed one in tests. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where model calls run (they block while the reply streams). At most {@code maxInFlight} run at once. The
+         * default is a pool of daemon threads shared by every service built without one.
+         */
+        public Builder worker(Executor worker) {
+            this.worker = Objects.requireNonNull(worker, "worker");
+            return this;
+        }
+
+        /** Runs the queue's notice and timeout timers; the default is one shared daemon thread. */
+        public Builder timers(ScheduledExecutorService timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
             return this;
         }
 

@@ -2,8 +2,6 @@ package io.psicoia.domain.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.psicoia.domain.model.Cancellation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class InFlightLimitersTest {
 
-    private static final Duration LONG = Duration.ofSeconds(10);
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
 
     @AfterEach
@@ -60,104 +57,84 @@ class InFlightLimitersTest {
     }
 
     @Test
-    void givenGlobalMaxThree_whenManyCallersWork_thenNeverMoreThanThreeAtOnce() throws Exception {
+    void givenGlobalMaxThree_whenManyCallersWork_thenNeverMoreThanThreeAtOnceAndAllRun() throws Exception {
         GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(3);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
-        List<Future<Boolean>> results = new ArrayList<>();
+        CountDownLatch allDone = new CountDownLatch(40);
         for (int i = 0; i < 40; i++) {
-            results.add(pool.submit(() -> {
-                if (!limiter.acquire(LONG, LONG, () -> {}, Cancellation.none())) {
-                    return false;
-                }
+            pool.submit(() -> limiter.reserve(() -> pool.submit(() -> {
+                maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
-                    maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     Thread.sleep(2);
-                    running.decrementAndGet();
-                } finally {
-                    limiter.release();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return true;
-            }));
-        }
-        for (Future<Boolean> result : results) {
-            assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+                running.decrementAndGet();
+                limiter.release();
+                allDone.countDown();
+            })));
         }
 
+        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(maxRunning.get()).isEqualTo(3);
         assertThat(limiter.inFlight()).isZero();
         assertThat(limiter.waiting()).isZero();
     }
 
     @Test
-    void givenAFullLimiter_whenCallersQueue_thenSlotsGoFirstComeFirstServed() throws Exception {
+    void givenAFreeSlot_whenReserving_thenGrantedBeforeReserveReturns() {
         GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(1);
-        assertThat(limiter.acquire(LONG, LONG, () -> {}, Cancellation.none())).isTrue();
+        AtomicInteger grants = new AtomicInteger();
+
+        GlobalInFlightLimiter.Reservation reservation = limiter.reserve(grants::incrementAndGet);
+
+        assertThat(grants.get()).isEqualTo(1);
+        assertThat(reservation.granted()).isTrue();
+        assertThat(reservation.cancel()).isFalse();
+        assertThat(limiter.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAFullLimiter_whenSlotsFree_thenTheyGoFirstComeFirstServed() {
+        GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(1);
+        limiter.reserve(() -> {});
         List<Integer> order = new CopyOnWriteArrayList<>();
-        List<Future<?>> waiters = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             int number = i;
-            waiters.add(pool.submit(() -> {
-                if (limiter.acquire(LONG, LONG, () -> {}, Cancellation.none())) {
-                    order.add(number);
-                    limiter.release();
-                }
-                return null;
-            }));
-            while (limiter.waiting() < i) {
-                Thread.onSpinWait();
-            }
+            limiter.reserve(() -> order.add(number));
         }
+        assertThat(limiter.waiting()).isEqualTo(6);
 
-        limiter.release();
-        for (Future<?> waiter : waiters) {
-            waiter.get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 6; i++) {
+            limiter.release();
         }
 
         assertThat(order).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(limiter.inFlight()).isEqualTo(1);
     }
 
     @Test
-    void givenAFullLimiter_whenWaitingPastTheNotice_thenToldOnceAndThenTimesOut() throws Exception {
+    void givenAWaitingReservation_whenCancelled_thenItNeverRunsAndTheNextOneGetsTheSlot() {
         GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(1);
-        limiter.acquire(LONG, LONG, () -> {}, Cancellation.none());
-        AtomicInteger notices = new AtomicInteger();
+        limiter.reserve(() -> {});
+        AtomicInteger cancelledRuns = new AtomicInteger();
+        AtomicInteger nextRuns = new AtomicInteger();
+        GlobalInFlightLimiter.Reservation cancelled = limiter.reserve(cancelledRuns::incrementAndGet);
+        limiter.reserve(nextRuns::incrementAndGet);
 
-        boolean acquired = limiter.acquire(
-                Duration.ofMillis(30), Duration.ofMillis(150), notices::incrementAndGet, Cancellation.none());
-
-        assertThat(acquired).isFalse();
-        assertThat(notices.get()).isEqualTo(1);
-        assertThat(limiter.waiting()).isZero();
+        assertThat(cancelled.cancel()).isTrue();
         limiter.release();
-        assertThat(limiter.inFlight()).isZero();
-    }
 
-    @Test
-    void givenAFreeSlot_whenAcquiring_thenNoNotice() throws Exception {
-        GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(1);
-        AtomicInteger notices = new AtomicInteger();
-
-        assertThat(limiter.acquire(Duration.ZERO, LONG, notices::incrementAndGet, Cancellation.none()))
-                .isTrue();
-        assertThat(notices.get()).isZero();
-    }
-
-    @Test
-    void givenAQueuedCaller_whenCancelled_thenItLeavesTheQueueAtOnce() throws Exception {
-        GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(1);
-        limiter.acquire(LONG, LONG, () -> {}, Cancellation.none());
-        Cancellation cancellation = new Cancellation();
-        Future<Boolean> waiter = pool.submit(() -> limiter.acquire(LONG, LONG, () -> {}, cancellation));
-        while (limiter.waiting() < 1) {
-            Thread.onSpinWait();
-        }
-
-        cancellation.cancel();
-
-        assertThat(waiter.get(2, TimeUnit.SECONDS)).isFalse();
+        assertThat(cancelledRuns.get()).isZero();
+        assertThat(nextRuns.get()).isEqualTo(1);
         assertThat(limiter.waiting()).isZero();
-        limiter.release();
-        assertThat(limiter.inFlight()).isZero();
+    }
+
+    @Test
+    void givenNoSlotHeld_whenReleasing_thenRefused() {
+        GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(2);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(limiter::release).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -45,7 +45,13 @@ class ChatServiceTest {
 
     private static AdmissionConfig admission(int maxInFlight, int perUserMax, int rateMax) {
         return new AdmissionConfig(
-                maxInFlight, perUserMax, rateMax, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+                maxInFlight,
+                perUserMax,
+                rateMax,
+                Duration.ofSeconds(10),
+                rateMax * 5,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(5));
     }
 
     /** Collects what a person would see. */
@@ -172,8 +178,8 @@ class ChatServiceTest {
     @Test
     void givenEverySlotTaken_whenWaitingTooLong_thenToldItIsQueuedAndThenBusy() throws Exception {
         llm.hold();
-        AdmissionConfig tight =
-                new AdmissionConfig(1, 2, 10, Duration.ofSeconds(10), Duration.ofMillis(20), Duration.ofMillis(200));
+        AdmissionConfig tight = new AdmissionConfig(
+                1, 2, 10, Duration.ofSeconds(10), 50, Duration.ofMillis(20), Duration.ofMillis(200));
         ChatService chat = service(tight);
         Future<ChatOutcome> first = pool.submit(() -> chat.send(SendMessageCommand.of(ANA, "uno"), new Recorder()));
         while (llm.running() < 1) {

@@ -1,8 +1,8 @@
 package io.psicoia.domain.port.in;
 
 /**
- * Where a streamed reply goes, as it is written. Called on the thread running the use case. Implementations must not
- * throw: a sink whose reader has gone should drop the text and fire the command's cancellation instead.
+ * Where a streamed reply goes, as it is written. Calls come one at a time, possibly from different threads (a worker,
+ * a timer), each after the previous one returned. Implementations must not throw: a sink whose reader has gone should drop the text and fire the command's cancellation instead.
  */
 public interface ReplySink {
 
