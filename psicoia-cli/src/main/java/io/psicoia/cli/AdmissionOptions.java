@@ -48,6 +48,16 @@ final class AdmissionOptions {
     int rateMaxMessages;
 
     @Option(
+            names = "--rate-max-messages-per-ip",
+            descriptionKey = "RATE_MAX_MESSAGES_PER_IP",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
+            description = "Mensajes permitidos por ventana desde una misma dirección IP, sumando todas sus conexiones"
+                    + " (así reconectarse no reinicia el límite). Variable RATE_MAX_MESSAGES_PER_IP; por defecto 5 veces"
+                    + " --rate-max-messages.")
+    Integer rateMaxMessagesPerIp;
+
+    @Option(
             names = "--queue-timeout-seconds",
             descriptionKey = "QUEUE_TIMEOUT_SECONDS",
             paramLabel = "S",
@@ -63,6 +73,7 @@ final class AdmissionOptions {
                 perUserMax,
                 rateMaxMessages,
                 Duration.ofSeconds(rateWindowSeconds),
+                rateMaxMessagesPerIp != null ? rateMaxMessagesPerIp : 5 * rateMaxMessages,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(queueTimeoutSeconds));
     }
