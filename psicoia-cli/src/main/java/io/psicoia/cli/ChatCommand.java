@@ -1,10 +1,7 @@
 package io.psicoia.cli;
 
-import io.psicoia.adapter.llm.JtokkitTokenCounter;
 import io.psicoia.domain.model.ConversationId;
 import io.psicoia.domain.service.ChatService;
-import io.psicoia.domain.service.ConversationConfig;
-import io.psicoia.domain.service.SystemPrompt;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -51,12 +48,7 @@ final class ChatCommand implements Callable<Integer> {
         LogSetup.apply(logging.levelOr("WARN"), logging.file());
         Logger log = LoggerFactory.getLogger(ChatCommand.class);
         LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-        ChatService chat = ChatService.builder(choice.port())
-                .tokenCounter(new JtokkitTokenCounter())
-                .admission(admission.toConfig())
-                .conversation(
-                        new ConversationConfig(SystemPrompt.SPANISH, llm.inputTokenBudget, llm.historyMaxMessages))
-                .build();
+        ChatService chat = ChatWiring.chatService(choice, llm, admission, null, null);
         ConversationId conversation = ConversationId.random(new SecureRandom());
         log.info(
                 "event=chat.start conv={} llm=\"{}\" admission={} inputTokenBudget={} historyMaxMessages={}",

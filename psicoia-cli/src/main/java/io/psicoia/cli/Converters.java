@@ -19,6 +19,30 @@ final class Converters {
         }
     }
 
+    /** An integer of at least 0. */
+    static final class NonNegativeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return intInRange(value, 0, Integer.MAX_VALUE, "un número entero mayor o igual a 0");
+        }
+    }
+
+    /** A comma-separated list of IP addresses, CIDR blocks or {@code loopback}. */
+    static final class TrustedProxyList implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            for (String entry : TcpOptions.trustedProxyList(value)) {
+                boolean literal = entry.equalsIgnoreCase("loopback")
+                        || entry.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?") && (entry.contains(".") || entry.contains(":"));
+                if (!literal) {
+                    throw new TypeConversionException("se esperaban IPs o bloques CIDR separados por comas (por ejemplo"
+                            + " loopback,10.0.0.0/8); no reconozco '" + entry + "'");
+                }
+            }
+            return value;
+        }
+    }
+
     /** A TCP port, 1 to 65535. */
     static final class Port implements ITypeConverter<Integer> {
         @Override

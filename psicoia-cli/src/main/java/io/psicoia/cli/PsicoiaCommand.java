@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 @Command(
         name = "psicoia",
         versionProvider = PsicoiaCommand.Version.class,
-        subcommands = {ChatCommand.class},
+        subcommands = {ChatCommand.class, AppCommand.class},
         synopsisHeading = "Uso: ",
         descriptionHeading = "%n",
         optionListHeading = "%nOpciones:%n",
@@ -63,10 +63,15 @@ final class PsicoiaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; never throws. */
     static int run(String[] args, Console console, Map<String, String> environment) {
+        return run(args, console, environment, Stopper.signals());
+    }
+
+    /** Runs the command line; servers stop when {@code stopper} says so. */
+    static int run(String[] args, Console console, Map<String, String> environment, Stopper stopper) {
         PrintWriter out = new PrintWriter(console.out(), true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(console.err(), true, StandardCharsets.UTF_8);
         PsicoiaCommand root = new PsicoiaCommand();
-        CommandLine commandLine = new CommandLine(root, new Factory(console, environment));
+        CommandLine commandLine = new CommandLine(root, new Factory(console, environment, stopper));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
@@ -119,10 +124,12 @@ final class PsicoiaCommand implements Runnable {
     private static final class Factory implements CommandLine.IFactory {
         private final Console console;
         private final Map<String, String> environment;
+        private final Stopper stopper;
 
-        private Factory(Console console, Map<String, String> environment) {
+        private Factory(Console console, Map<String, String> environment, Stopper stopper) {
             this.console = console;
             this.environment = environment;
+            this.stopper = stopper;
         }
 
         @Override
@@ -130,6 +137,9 @@ final class PsicoiaCommand implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == ChatCommand.class) {
                 return (K) new ChatCommand(console, environment);
+            }
+            if (type == AppCommand.class) {
+                return (K) new AppCommand(environment, stopper);
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -11,6 +11,7 @@ import io.psicoia.domain.model.TokenCounter;
 import io.psicoia.domain.model.TokenWindow;
 import io.psicoia.domain.port.in.Admission;
 import io.psicoia.domain.port.in.ChatOutcome;
+import io.psicoia.domain.port.in.EndConversationUseCase;
 import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.port.in.SendMessageCommand;
 import io.psicoia.domain.port.in.SendMessageUseCase;
@@ -51,7 +52,7 @@ import java.util.function.Consumer;
  * {@code Busy}. Waiting holds no thread: only messages that hold a model slot run on the worker executor. A message
  * the model could not answer is withdrawn from the history, so sending it again does not repeat it.
  */
-public final class ChatService implements SendMessageUseCase, SubmitMessageUseCase {
+public final class ChatService implements SendMessageUseCase, SubmitMessageUseCase, EndConversationUseCase {
 
     private final LlmPort llm;
     private final TokenWindow window;
@@ -257,6 +258,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     }
 
     /** Forgets a conversation (the person left). Its history is dropped from memory once its line is empty. */
+    @Override
     public void end(ConversationId id) {
         lines.computeIfPresent(id, (key, line) -> line.idle() ? null : line.endWhenIdle());
     }

@@ -1,0 +1,41 @@
+package io.psicoia.adapter.tcp;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** One connection's pipeline, from bytes to the conversation. */
+final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final TcpServerConfig config;
+    private final ConnectionLimiter limiter;
+    private final TrustedProxies trusted;
+    private final SessionFactory sessions;
+    private final ChannelGroup open;
+
+    TcpChatInitializer(
+            TcpServerConfig config,
+            ConnectionLimiter limiter,
+            TrustedProxies trusted,
+            SessionFactory sessions,
+            ChannelGroup open) {
+        this.config = config;
+        this.limiter = limiter;
+        this.trusted = trusted;
+        this.sessions = sessions;
+        this.open = open;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline p = channel.pipeline();
+        p.addLast("limits", limiter);
+        p.addLast("framer", new BoundedLineDecoder(config.maxMessageChars()));
+        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        p.addLast("chat", sessions.create(limiter, trusted));
+        open.add(channel);
+    }
+}

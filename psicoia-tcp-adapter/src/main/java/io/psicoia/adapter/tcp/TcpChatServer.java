@@ -1,0 +1,137 @@
+package io.psicoia.adapter.tcp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.psicoia.domain.port.in.EndConversationUseCase;
+import io.psicoia.domain.port.in.SubmitMessageUseCase;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PsicoIA TCP chat server ({@code psicoia app}): owns its event loops and listening socket. {@link #start()} binds
+ * and returns the port; {@link #close()} stops gracefully: no new connections, everyone connected is told, replies in
+ * progress may finish within the grace period, then every connection closes.
+ */
+public final class TcpChatServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpChatServer.class);
+    private static final long POLL_MILLIS = 50;
+
+    private final TcpServerConfig config;
+    private final ConnectionLimiter limiter;
+    private final TcpChatInitializer initializer;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ChannelGroup sessions;
+    private Channel listener;
+    private boolean closed;
+
+    public TcpChatServer(TcpServerConfig config, SubmitMessageUseCase chat, EndConversationUseCase conversations) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("psicoia-tcp-accept", true),
+                NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("psicoia-tcp-io", true),
+                NioIoHandler.newFactory());
+        this.sessions = new DefaultChannelGroup("psicoia-tcp-sessions", GlobalEventExecutor.INSTANCE);
+        TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
+        this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp(), trusted);
+        this.initializer = new TcpChatInitializer(
+                config, limiter, trusted, new SessionFactory(config, chat, conversations, new AtomicLong()), sessions);
+    }
+
+    /**
+     * Binds the listening socket.
+     *
+     * @return the bound port (useful with port 0)
+     * @throws java.net.BindException (sneakily, as Netty reports it) when the address is in use or not available
+     */
+    public int start() throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 * 1024, 32 * 1024))
+                .childHandler(initializer);
+        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        int port = ((InetSocketAddress) listener.localAddress()).getPort();
+        LOG.info(
+                "event=tcp.listening port={} maxConnections={} maxConnectionsPerIp={} maxMessageChars={}",
+                port,
+                config.maxConnections(),
+                config.maxConnectionsPerIp(),
+                config.maxMessageChars());
+        return port;
+    }
+
+    /** Connections open right now. */
+    public int openConnections() {
+        return limiter.open();
+    }
+
+    /** Stops gracefully within the configured grace period. */
+    @Override
+    public void close() {
+        shutdown(config.shutdownGrace());
+    }
+
+    /** Stops: no new connections, everyone told, replies finish within {@code grace}, then everything closes. */
+    public synchronized void shutdown(Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("event=tcp.stopping open={} graceMs={}", limiter.open(), grace.toMillis());
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+        }
+        for (Channel channel : sessions) {
+            ChatSessionHandler session = channel.pipeline().get(ChatSessionHandler.class);
+            if (session != null) {
+                channel.eventLoop().execute(session::announceShutdown);
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() - deadline < 0 && activeReplies() > 0) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int unfinished = activeReplies();
+        sessions.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("event=tcp.stopped unfinishedReplies={}", unfinished);
+    }
+
+    private int activeReplies() {
+        int active = 0;
+        for (Channel channel : sessions) {
+            ChatSessionHandler session = channel.pipeline().get(ChatSessionHandler.class);
+            if (session != null) {
+                active += session.activeMessages();
+            }
+        }
+        return active;
+    }
+}
