@@ -190,8 +190,6 @@ public final class JsonProtocol {
         } catch (JacksonException e) {
             // Deliberately ignored: Jackson's message may quote the input.
             return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 
