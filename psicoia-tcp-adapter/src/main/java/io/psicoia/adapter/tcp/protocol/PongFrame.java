@@ -1,0 +1,4 @@
+package io.psicoia.adapter.tcp.protocol;
+
+/** {@code {"type":"pong"}}, the answer to a ping. */
+public record PongFrame() implements ServerFrame {}
