@@ -60,11 +60,7 @@ final class AppCommand implements Callable<Integer> {
         ScheduledExecutorService timers = Threads.timers("psicoia-timer");
         ChatService chat = ChatWiring.chatService(choice, llm, admission, workers, timers);
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
-        log.info(
-                "event=app.config llm=\"{}\" admission={} tcp={}",
-                choice.description(),
-                admission.toConfig(),
-                config);
+        log.info("event=app.config llm=\"{}\" admission={} tcp={}", choice.description(), admission.toConfig(), config);
 
         TcpChatServer server = new TcpChatServer(config, chat, chat);
         int port;
@@ -105,8 +101,10 @@ final class AppCommand implements Callable<Integer> {
                     e);
         }
         if (e instanceof SocketException) {
-            return new CannotConnectException("No pude escuchar en " + where + " (" + e.getClass().getSimpleName()
-                    + "). Revisá --host (APP_HOST) y --port (APP_PORT).", e);
+            return new CannotConnectException(
+                    "No pude escuchar en " + where + " (" + e.getClass().getSimpleName()
+                            + "). Revisá --host (APP_HOST) y --port (APP_PORT).",
+                    e);
         }
         if (e instanceof RuntimeException runtime) {
             return runtime;

@@ -33,7 +33,8 @@ final class Converters {
         public String convert(String value) {
             for (String entry : TcpOptions.trustedProxyList(value)) {
                 boolean literal = entry.equalsIgnoreCase("loopback")
-                        || entry.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?") && (entry.contains(".") || entry.contains(":"));
+                        || entry.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")
+                                && (entry.contains(".") || entry.contains(":"));
                 if (!literal) {
                     throw new TypeConversionException("se esperaban IPs o bloques CIDR separados por comas (por ejemplo"
                             + " loopback,10.0.0.0/8); no reconozco '" + entry + "'");

@@ -42,8 +42,9 @@ final class TcpOptions {
             paramLabel = "N",
             defaultValue = "50",
             converter = Converters.PositiveInt.class,
-            description = "Conexiones abiertas desde una misma dirección IP. Variable MAX_CONNECTIONS_PER_IP; por defecto"
-                    + " ${DEFAULT-VALUE}.")
+            description =
+                    "Conexiones abiertas desde una misma dirección IP. Variable MAX_CONNECTIONS_PER_IP; por defecto"
+                            + " ${DEFAULT-VALUE}.")
     int maxConnectionsPerIp;
 
     @Option(
@@ -104,6 +105,9 @@ final class TcpOptions {
     }
 
     static List<String> trustedProxyList(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

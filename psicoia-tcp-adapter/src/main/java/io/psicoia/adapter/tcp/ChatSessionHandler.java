@@ -15,7 +15,6 @@ import io.psicoia.adapter.tcp.protocol.DeltaFrame;
 import io.psicoia.adapter.tcp.protocol.DoneFrame;
 import io.psicoia.adapter.tcp.protocol.ErrorCode;
 import io.psicoia.adapter.tcp.protocol.ErrorFrame;
-import io.psicoia.adapter.tcp.protocol.GoodbyeFrame;
 import io.psicoia.adapter.tcp.protocol.HelloFrame;
 import io.psicoia.adapter.tcp.protocol.JsonProtocol;
 import io.psicoia.adapter.tcp.protocol.MessageFrame;
@@ -211,7 +210,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         welcomed = true;
         Optional<InetAddress> remote = remoteAddress(channel.remoteAddress());
         if (hello.peer().isPresent() && remote.isPresent() && trusted.test(remote.get())) {
-            Optional<ConnectionLimiter.Refusal> refusal = limiter.admitPeer(channel, hello.peer().get());
+            Optional<ConnectionLimiter.Refusal> refusal =
+                    limiter.admitPeer(channel, hello.peer().get());
             if (refusal.isPresent()) {
                 writeFrame(ErrorFrame.of(ErrorCode.BUSY, refusal.get().text()));
                 closeAfterWrites();
@@ -219,12 +219,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             }
             address = hello.peer().get().getHostAddress();
         }
-        writeFrame(new WelcomeFrame(
-                user,
-                new WelcomeFrame.Limits(
-                        config.maxMessageChars(),
-                        config.rateMaxMessages(),
-                        (int) config.rateWindow().toSeconds())));
+        writeFrame(
+                new WelcomeFrame(user, new WelcomeFrame.Limits(config.maxMessageChars(), config.rateMaxMessages(), (int)
+                        config.rateWindow().toSeconds())));
     }
 
     private void submit(String id, String text) {
@@ -244,7 +241,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         MessageSink sink = new MessageSink(id, trace);
         inFlight.put(id, cancellation);
         active.incrementAndGet();
-        Admission admission = chat.submit(command, sink, outcome -> channel.eventLoop().execute(() -> sink.done(outcome)));
+        Admission admission =
+                chat.submit(command, sink, outcome -> channel.eventLoop().execute(() -> sink.done(outcome)));
         if (admission instanceof Admission.Refused refused) {
             inFlight.remove(id);
             active.decrementAndGet();
@@ -389,7 +387,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             if (active.get() == 0) {
                 LOG.debug("event=connection.idle user={}", user);
                 if (mode == Mode.JSON) {
-                    writeFrame(new GoodbyeFrame("idle", TcpTexts.IDLE_GOODBYE));
+                    writeFrame(ErrorFrame.of(ErrorCode.UNAVAILABLE, TcpTexts.IDLE_GOODBYE));
                 } else {
                     writeLine(TcpTexts.IDLE_GOODBYE);
                 }
@@ -420,7 +418,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Only the type: messages of I/O exceptions can carry addresses, and decoder ones could carry input.
-        LOG.debug("event=connection.error user={} type={}", user, cause.getClass().getSimpleName());
+        LOG.debug(
+                "event=connection.error user={} type={}", user, cause.getClass().getSimpleName());
         ctx.close();
     }
 
@@ -433,7 +432,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         channel.eventLoop().execute(() -> {
             if (!closing) {
                 closing = true;
-                LOG.warn("event=client.dropped user={} reason=not_reading pendingBytes={}", user, pending.totalPendingWriteBytes());
+                LOG.warn(
+                        "event=client.dropped user={} reason=not_reading pendingBytes={}",
+                        user,
+                        pending.totalPendingWriteBytes());
                 channel.close();
             }
         });
@@ -460,8 +462,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     private void closeAfterWrites() {
         closing = true;
-        channel.eventLoop().execute(
-                () -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+        channel.eventLoop()
+                .execute(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
     }
 
     private static Optional<InetAddress> remoteAddress(SocketAddress address) {

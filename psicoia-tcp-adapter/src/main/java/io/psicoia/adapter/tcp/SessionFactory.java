@@ -15,10 +15,7 @@ final class SessionFactory {
     private final JsonProtocol json;
 
     SessionFactory(
-            TcpServerConfig config,
-            SubmitMessageUseCase chat,
-            EndConversationUseCase conversations,
-            AtomicLong users) {
+            TcpServerConfig config, SubmitMessageUseCase chat, EndConversationUseCase conversations, AtomicLong users) {
         this.config = config;
         this.chat = chat;
         this.conversations = conversations;

@@ -43,10 +43,10 @@ public final class TcpChatServer implements AutoCloseable {
 
     public TcpChatServer(TcpServerConfig config, SubmitMessageUseCase chat, EndConversationUseCase conversations) {
         this.config = Objects.requireNonNull(config, "config");
-        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("psicoia-tcp-accept", true),
-                NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("psicoia-tcp-io", true),
-                NioIoHandler.newFactory());
+        this.boss = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("psicoia-tcp-accept", true), NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(
+                0, new DefaultThreadFactory("psicoia-tcp-io", true), NioIoHandler.newFactory());
         this.sessions = new DefaultChannelGroup("psicoia-tcp-sessions", GlobalEventExecutor.INSTANCE);
         TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp(), trusted);

@@ -17,6 +17,7 @@ final class TcpTexts {
             + " Revisá que tu programa envíe texto en UTF-8 y probá de nuevo.";
     static final String BAD_REQUEST = "No entendí ese pedido del programa con el que te conectás."
             + " Probá de nuevo; si se repite, actualizá el programa.";
+    static final String DUPLICATE_ID = "Ya hay un mensaje en curso con ese id. Esperá su respuesta o usá otro id.";
     static final String IDLE_GOODBYE = "Cerré la conversación porque pasó un buen rato sin mensajes."
             + " Podés volver a conectarte cuando quieras. Cuidate!";
     static final String SHUTTING_DOWN = "PsicoIA se va a detener en unos segundos y esta conversación se va a cerrar."
