@@ -1,0 +1,207 @@
+package io.psicoia.adapter.tcp;
+
+import static io.psicoia.adapter.tcp.TcpChatServerIT.admission;
+import static io.psicoia.adapter.tcp.TcpChatServerIT.awaitTrue;
+import static io.psicoia.adapter.tcp.TcpChatServerIT.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.psicoia.domain.service.AdmissionConfig;
+import io.psicoia.domain.service.ChatService;
+import io.psicoia.domain.testing.FakeLlmPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** JSON mode (NDJSON) on a real loopback socket. */
+class TcpJsonModeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FakeLlmPort llm = new FakeLlmPort();
+    private TcpChatServer server;
+
+    @AfterEach
+    void stop() {
+        llm.open();
+        if (server != null) {
+            server.shutdown(Duration.ZERO);
+        }
+    }
+
+    private int start(TcpServerConfig config, AdmissionConfig admission) throws InterruptedException {
+        ChatService chat = ChatService.builder(llm).admission(admission).build();
+        server = new TcpChatServer(config, chat, chat);
+        return server.start();
+    }
+
+    /** Connects, says hello, and returns the client positioned after {@code welcome}. */
+    private static LineClient hello(int port, String helloJson) {
+        LineClient client = new LineClient(port).greeted();
+        client.send(helloJson);
+        return client;
+    }
+
+    private static JsonNode frame(LineClient client) {
+        try {
+            return JSON.readTree(client.line());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void givenAHello_whenChatting_thenWelcomeDeltasAndDoneCarryTheId() throws Exception {
+        llm.then(FakeLlmPort.reply("Te ", "escucho."));
+        int port = start(config(4000, 50), admission(5, 2, 6));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\",\"client\":\"prueba/1\",\"locale\":\"es-AR\"}")) {
+            JsonNode welcome = frame(client);
+            assertThat(welcome.get("type").asText()).isEqualTo("welcome");
+            assertThat(welcome.get("user").asText()).startsWith("Usuario-");
+            assertThat(welcome.at("/limits/maxChars").asInt()).isEqualTo(4000);
+            assertThat(welcome.at("/limits/rateMaxMessages").asInt()).isEqualTo(6);
+            assertThat(welcome.at("/limits/rateWindowSeconds").asInt()).isEqualTo(10);
+
+            client.send("{\"type\":\"message\",\"id\":\"a1\",\"text\":\"hola\",\"extra\":true}");
+            assertThat(frame(client).toString()).isEqualTo("{\"type\":\"delta\",\"id\":\"a1\",\"text\":\"Te \"}");
+            assertThat(frame(client).toString()).isEqualTo("{\"type\":\"delta\",\"id\":\"a1\",\"text\":\"escucho.\"}");
+            assertThat(frame(client).toString()).isEqualTo("{\"type\":\"done\",\"id\":\"a1\",\"complete\":true}");
+
+            client.send("{\"type\":\"ping\"}");
+            assertThat(frame(client).get("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void givenBadFrames_whenSent_thenBadRequestAndTheConnectionStays() throws Exception {
+        int port = start(config(20, 50), admission(5, 2, 6));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\"}")) {
+            frame(client);
+            for (String bad : List.of(
+                    "esto no es json",
+                    "[1,2]",
+                    "{\"type\":\"teleport\"}",
+                    "{\"type\":\"message\",\"text\":\"sin id\"}",
+                    "{\"type\":\"message\",\"id\":\"x\"}")) {
+                client.send(bad);
+                JsonNode error = frame(client);
+                assertThat(error.get("type").asText()).isEqualTo("error");
+                assertThat(error.get("code").asText()).isEqualTo("bad_request");
+                assertThat(error.get("message").asText()).isNotBlank();
+            }
+            client.send("{\"type\":\"message\",\"id\":\"long\",\"text\":\"" + "a".repeat(21) + "\"}");
+            JsonNode tooLong = frame(client);
+            assertThat(tooLong.get("code").asText()).isEqualTo("too_long");
+            assertThat(tooLong.get("id").asText()).isEqualTo("long");
+
+            client.send("{\"type\":\"message\",\"id\":\"ok\",\"text\":\"hola\"}");
+            JsonNode delta = frame(client);
+            assertThat(delta.get("id").asText()).isEqualTo("ok");
+        }
+        assertThat(llm.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void givenARateLimit_whenExceeded_thenErrorWithExactRetryAfterMs() throws Exception {
+        int port = start(config(4000, 50), admission(5, 2, 1));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\"}")) {
+            frame(client);
+            client.send("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hola\"}");
+            while (!frame(client).get("type").asText().equals("done")) {
+                // deltas
+            }
+            client.send("{\"type\":\"message\",\"id\":\"m2\",\"text\":\"otra vez\"}");
+            JsonNode error = frame(client);
+            assertThat(error.get("type").asText()).isEqualTo("error");
+            assertThat(error.get("id").asText()).isEqualTo("m2");
+            assertThat(error.get("code").asText()).isEqualTo("rate_limited");
+            assertThat(error.get("retryAfterMs").asLong()).isBetween(9_000L, 10_000L);
+            assertThat(error.get("message").asText()).startsWith("Tranca, demasiados mensajes seguidos.");
+        }
+    }
+
+    @Test
+    void givenPerUserMaxTwo_whenAThirdIsSentWhileTwoWait_thenBusyForItAndTheOthersAnswered() throws Exception {
+        llm.hold();
+        int port = start(config(4000, 50), admission(5, 2, 10));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\"}")) {
+            frame(client);
+            client.send("{\"type\":\"message\",\"id\":\"1\",\"text\":\"uno\"}");
+            client.send("{\"type\":\"message\",\"id\":\"2\",\"text\":\"dos\"}");
+            client.send("{\"type\":\"message\",\"id\":\"3\",\"text\":\"tres\"}");
+            JsonNode busy = frame(client);
+            assertThat(busy.get("code").asText()).isEqualTo("busy");
+            assertThat(busy.get("id").asText()).isEqualTo("3");
+            llm.open();
+            List<String> terminal = new ArrayList<>();
+            while (terminal.size() < 2) {
+                JsonNode event = frame(client);
+                if (event.get("type").asText().equals("done")) {
+                    terminal.add(event.get("id").asText());
+                }
+            }
+            assertThat(terminal).containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void givenAStreamingReply_whenCancelled_thenDoneIncompleteAndTheModelCallStops() throws Exception {
+        llm.hold();
+        int port = start(config(4000, 50), admission(5, 2, 10));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\"}")) {
+            frame(client);
+            client.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"hola\"}");
+            awaitTrue(() -> llm.running() == 1);
+            client.send("{\"type\":\"cancel\",\"id\":\"c1\"}");
+            assertThat(frame(client).toString()).isEqualTo("{\"type\":\"done\",\"id\":\"c1\",\"complete\":false}");
+            awaitTrue(() -> llm.running() == 0);
+        }
+    }
+
+    @Test
+    void givenAHelloWithPeerFromAnUntrustedAddress_whenLimiting_thenThePeerIsIgnored() throws Exception {
+        // Nothing is trusted: the claimed peer must not move this connection to another address's window.
+        int port = start(
+                config(4000, 50, List.of()),
+                new AdmissionConfig(5, 2, 6, Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(5)));
+
+        try (LineClient first = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.7\"}");
+                LineClient second = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.8\"}")) {
+            frame(first);
+            frame(second);
+            first.send("{\"type\":\"message\",\"id\":\"a\",\"text\":\"hola\"}");
+            while (!frame(first).get("type").asText().equals("done")) {
+                // deltas
+            }
+            second.send("{\"type\":\"message\",\"id\":\"b\",\"text\":\"hola\"}");
+            assertThat(frame(second).get("code").asText()).isEqualTo("rate_limited");
+        }
+    }
+
+    @Test
+    void givenAHelloWithPeerFromATrustedProxy_whenLimiting_thenEachPeerHasItsOwnWindow() throws Exception {
+        int port = start(
+                config(4000, 50),
+                new AdmissionConfig(5, 2, 6, Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(5)));
+
+        try (LineClient first = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.7\"}");
+                LineClient second = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.8\"}")) {
+            frame(first);
+            frame(second);
+            first.send("{\"type\":\"message\",\"id\":\"a\",\"text\":\"hola\"}");
+            while (!frame(first).get("type").asText().equals("done")) {
+                // deltas
+            }
+            second.send("{\"type\":\"message\",\"id\":\"b\",\"text\":\"hola\"}");
+            assertThat(frame(second).get("type").asText()).isEqualTo("delta");
+        }
+    }
+}
