@@ -37,12 +37,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private final String user;
     private final ConversationId conversation;
     private final AtomicInteger active = new AtomicInteger();
-    /** Messages admitted and not yet done, by id; touched on the event loop only. */
-    private final Map<String, Cancellation> inFlight = new HashMap<>();
+    /** Messages admitted and not yet done, by id; changed on the event loop only (read when dropping a client). */
+    private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
+    /** Characters of reply text queued as write tasks and not yet handed to the socket. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     /** Plain-mode refusals that wait for the replies before them; touched on the event loop only. */
     private final List<String> deferredLines = new ArrayList<>();
 
@@ -82,6 +85,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private boolean welcomed;
     private boolean shuttingDown;
     private boolean closing;
+    private volatile boolean dropped;
 
     ChatSessionHandler(
             TcpServerConfig config,
@@ -423,21 +427,25 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         ctx.close();
     }
 
-    /** True (and the connection is being closed) when this client has stopped reading and replies pile up. */
+    /**
+     * True when this client has stopped reading and reply text piles up (in the socket's outbound buffer and in write
+     * tasks not yet run); the connection is then dropped once and every message of it cancelled, so the model stops.
+     */
     private boolean tooMuchPending() {
-        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
-        if (pending == null || pending.totalPendingWriteBytes() <= config.maxPendingReplyBytes()) {
+        if (dropped) {
+            return true;
+        }
+        ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+        long pending = queuedBytes.get() + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
+        if (pending <= config.maxPendingReplyBytes()) {
             return false;
         }
+        dropped = true;
+        LOG.warn("event=client.dropped user={} reason=not_reading pendingBytes={}", user, pending);
+        inFlight.values().forEach(Cancellation::cancel);
         channel.eventLoop().execute(() -> {
-            if (!closing) {
-                closing = true;
-                LOG.warn(
-                        "event=client.dropped user={} reason=not_reading pendingBytes={}",
-                        user,
-                        pending.totalPendingWriteBytes());
-                channel.close();
-            }
+            closing = true;
+            channel.close();
         });
         return true;
     }
@@ -450,14 +458,27 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         write(text + "\n");
     }
 
-    /** Queues text on the event loop, after every write queued before it, from whatever thread. */
+    /**
+     * Writes text in order: at once on the event loop, otherwise as a task queued behind every write queued before it.
+     */
     private void write(String text) {
+        if (channel.eventLoop().inEventLoop()) {
+            writeNow(text);
+            return;
+        }
+        long bytes = text.length();
+        queuedBytes.addAndGet(bytes);
         channel.eventLoop().execute(() -> {
-            if (channel.isActive()) {
-                ByteBuf buffer = ByteBufUtil.writeUtf8(channel.alloc(), text);
-                channel.writeAndFlush(buffer, channel.voidPromise());
-            }
+            queuedBytes.addAndGet(-bytes);
+            writeNow(text);
         });
+    }
+
+    private void writeNow(String text) {
+        if (channel.isActive() && !dropped) {
+            ByteBuf buffer = ByteBufUtil.writeUtf8(channel.alloc(), text);
+            channel.writeAndFlush(buffer);
+        }
     }
 
     private void closeAfterWrites() {
