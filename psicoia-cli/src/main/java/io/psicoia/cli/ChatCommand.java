@@ -5,14 +5,19 @@ import io.psicoia.domain.service.ChatService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code psicoia chat}: the conversation in this terminal, in one process, with no server. */
+/**
+ * {@code psicoia chat}: the conversation in this terminal, with the model in this process or, with {@code --connect},
+ * through a running {@code psicoia app}.
+ */
 @Command(
         name = "chat",
         sortOptions = false,
@@ -20,11 +25,23 @@ import picocli.CommandLine.Mixin;
         descriptionHeading = "%n",
         optionListHeading = "%nOpciones:%n",
         description = {
-            "Conversá con PsicoIA en esta terminal, sin servidor.",
+            "Conversá con PsicoIA en esta terminal, sin servidor (o con uno: --connect).",
             "Escribí 'salir' (o Ctrl-D) para terminar; Ctrl-C corta una respuesta en curso.",
             "Con la entrada redirigida lee línea por línea: printf 'hola\\nsalir\\n' | psicoia chat"
         })
 final class ChatCommand implements Callable<Integer> {
+
+    /** For connecting, and again for the server's welcome. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    @Option(
+            names = "--connect",
+            paramLabel = "HOST:PUERTO",
+            converter = Converters.HostPort.class,
+            description = "Conversa a través de un psicoia app en marcha (por ejemplo localhost:5001) en lugar de usar"
+                    + " el modelo en este proceso; las opciones del modelo y de los límites las fija ese servidor."
+                    + " Sin variable de entorno: se elige en cada ejecución.")
+    ServerAddress connect;
 
     @Mixin
     LlmOptions llm = new LlmOptions();
@@ -47,31 +64,48 @@ final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         LogSetup.apply(logging.levelOr("WARN"), logging.file());
         Logger log = LoggerFactory.getLogger(ChatCommand.class);
-        LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-        ChatService chat = ChatWiring.chatService(choice, llm, admission, null, null);
-        ConversationId conversation = ConversationId.random(new SecureRandom());
-        log.info(
-                "event=chat.start conv={} llm=\"{}\" admission={} inputTokenBudget={} historyMaxMessages={}",
-                conversation,
-                choice.description(),
-                admission.toConfig(),
-                llm.inputTokenBudget,
-                llm.historyMaxMessages);
+        String using;
+        ChatBackend backend;
+        if (connect != null) {
+            log.info("event=chat.start mode=remote server={}", connect);
+            backend = RemoteChatBackend.connect(
+                    connect, "psicoia-chat/" + PsicoiaCommand.Version.number(), CONNECT_TIMEOUT);
+            using = "Conectado a PsicoIA en " + connect + ".";
+        } else {
+            LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
+            ChatService chat = ChatWiring.chatService(choice, llm, admission, null, null);
+            ConversationId conversation = ConversationId.random(new SecureRandom());
+            log.info(
+                    "event=chat.start mode=local conv={} llm=\"{}\" admission={} inputTokenBudget={}"
+                            + " historyMaxMessages={}",
+                    conversation,
+                    choice.description(),
+                    admission.toConfig(),
+                    llm.inputTokenBudget,
+                    llm.historyMaxMessages);
+            backend = new LocalChatBackend(chat, chat, conversation);
+            using = "Usando " + choice.description() + ".";
+        }
 
+        int exitCode;
+        try (backend) {
+            exitCode = converse(backend, using);
+        }
+        log.info("event=chat.end conv={} exit={}", backend.logId(), exitCode);
+        return exitCode;
+    }
+
+    private int converse(ChatBackend backend, String using) {
         PrintWriter err = new PrintWriter(console.err(), true, StandardCharsets.UTF_8);
         if (console.interactive()) {
             try (JLineSource lines = JLineSource.open()) {
-                err.println("Usando " + choice.description() + ".");
-                new ChatSession(chat, conversation, lines, lines.writer(), err, true).run();
-            }
-        } else {
-            PrintWriter out = new PrintWriter(console.out(), true, StandardCharsets.UTF_8);
-            try (LineSource lines = LineSource.of(console.in())) {
-                new ChatSession(chat, conversation, lines, out, err, false).run();
+                err.println(using);
+                return new ChatSession(backend, lines, lines.writer(), err, true).run();
             }
         }
-        chat.end(conversation);
-        log.info("event=chat.end conv={}", conversation);
-        return ExitCode.OK;
+        PrintWriter out = new PrintWriter(console.out(), true, StandardCharsets.UTF_8);
+        try (LineSource lines = LineSource.of(console.in())) {
+            return new ChatSession(backend, lines, out, err, false).run();
+        }
     }
 }

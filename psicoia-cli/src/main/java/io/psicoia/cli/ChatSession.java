@@ -1,12 +1,7 @@
 package io.psicoia.cli;
 
 import io.psicoia.domain.model.Cancellation;
-import io.psicoia.domain.model.ConversationId;
-import io.psicoia.domain.port.in.ChatOutcome;
 import io.psicoia.domain.port.in.ReplySink;
-import io.psicoia.domain.port.in.SendMessageCommand;
-import io.psicoia.domain.port.in.SendMessageUseCase;
-import io.psicoia.domain.port.out.LlmUnavailableException;
 import io.psicoia.domain.text.SpanishTexts;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -16,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One conversation at a terminal or through a pipe: reads a line, streams the reply, until {@code salir} or the end
- * of input. The reply goes to {@code out}; hints for whoever runs PsicoIA go to {@code err}.
+ * of input. The same loop and look serve a model in this process and a running app ({@link ChatBackend}). The reply
+ * goes to {@code out}; hints for whoever runs PsicoIA go to {@code err}.
  */
 final class ChatSession {
 
@@ -29,34 +25,31 @@ final class ChatSession {
             "PsicoIA · un espacio de escucha en español.",
             "Es apoyo emocional, no terapia. Si estás en peligro, llamá ya al número de emergencias de tu país.",
             SpanishTexts.INVITATION);
+    static final String CONNECTION_LOST = "Se cerró la conexión con PsicoIA. Volvé a intentar en unos minutos.";
 
-    private final SendMessageUseCase chat;
-    private final ConversationId conversation;
+    private final ChatBackend backend;
     private final LineSource lines;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
 
-    ChatSession(
-            SendMessageUseCase chat,
-            ConversationId conversation,
-            LineSource lines,
-            PrintWriter out,
-            PrintWriter err,
-            boolean interactive) {
-        this.chat = chat;
-        this.conversation = conversation;
+    ChatSession(ChatBackend backend, LineSource lines, PrintWriter out, PrintWriter err, boolean interactive) {
+        this.backend = backend;
         this.lines = lines;
         this.out = out;
         this.err = err;
         this.interactive = interactive;
     }
 
-    /** Runs until the person leaves. */
-    void run() {
+    /** Runs until the person leaves (0) or the connection to PsicoIA is lost (1); returns that exit code. */
+    int run() {
         out.println(INTRO);
         out.flush();
         while (true) {
+            Optional<ChatBackend.TurnEnd.Lost> lost = backend.lost();
+            if (lost.isPresent()) {
+                return connectionLost(lost.get());
+            }
             Optional<String> line = lines.readLine(interactive ? PROMPT : "");
             if (line.isEmpty()) {
                 break;
@@ -68,47 +61,71 @@ final class ChatSession {
             if (text.toLowerCase(Locale.ROOT).equals("salir")) {
                 break;
             }
-            exchange(text);
+            Optional<ChatBackend.TurnEnd.Lost> end = exchange(text);
+            if (end.isPresent()) {
+                return connectionLost(end.get());
+            }
         }
+        backend.leave();
         out.println(SpanishTexts.GOODBYE);
         out.flush();
+        return ExitCode.OK;
     }
 
-    private void exchange(String text) {
+    /** One message and its reply; the connection's end when it was lost meanwhile. */
+    private Optional<ChatBackend.TurnEnd.Lost> exchange(String text) {
         Cancellation cancellation = new Cancellation();
         lines.onInterrupt(cancellation::cancel);
         StreamingSink sink = new StreamingSink();
-        ChatOutcome outcome;
+        ChatBackend.TurnEnd end;
         try {
-            outcome = chat.send(new SendMessageCommand(conversation, conversation.value(), text, cancellation), sink);
+            end = backend.send(text, sink, cancellation);
         } finally {
             lines.onInterrupt(null);
         }
         LOG.debug(
                 "event=chat.turn conv={} outcome={} chars={} replyChars={}",
-                conversation,
-                outcome.getClass().getSimpleName(),
+                backend.logId(),
+                end.kind(),
                 text.length(),
                 sink.chars);
-        if (outcome instanceof ChatOutcome.Reply reply) {
+        if (end instanceof ChatBackend.TurnEnd.Replied replied) {
             if (!sink.started) {
                 out.print(REPLY_PREFIX);
             }
-            out.println(reply.complete() ? "" : " (respuesta interrumpida)");
+            out.println(replied.complete() ? "" : " (respuesta interrumpida)");
+        } else if (end instanceof ChatBackend.TurnEnd.Refused refused) {
+            if (sink.started) {
+                out.println();
+            }
+            out.println(REPLY_PREFIX + refused.sentence());
+            hintOperator(refused.operatorHint());
         } else {
             if (sink.started) {
                 out.println();
             }
-            out.println(REPLY_PREFIX + SpanishTexts.refusal(outcome));
-            if (outcome instanceof ChatOutcome.ServiceUnavailable unavailable) {
-                hintOperator(unavailable.reason());
-            }
+            out.flush();
+            return Optional.of((ChatBackend.TurnEnd.Lost) end);
         }
         out.flush();
+        return Optional.empty();
     }
 
-    private void hintOperator(LlmUnavailableException.Reason reason) {
-        String hint = SpanishTexts.operatorHint(reason);
+    private int connectionLost(ChatBackend.TurnEnd.Lost lost) {
+        LOG.info(
+                "event=chat.connection_lost conv={} notices={}",
+                backend.logId(),
+                lost.notices().size());
+        for (String notice : lost.notices()) {
+            out.println(REPLY_PREFIX + notice);
+        }
+        out.flush();
+        err.println(CONNECTION_LOST);
+        err.flush();
+        return ExitCode.FAILURE;
+    }
+
+    private void hintOperator(String hint) {
         if (!hint.isEmpty()) {
             err.println(hint);
             err.flush();

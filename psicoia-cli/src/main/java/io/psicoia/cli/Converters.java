@@ -52,6 +52,16 @@ final class Converters {
         }
     }
 
+    /** Where a running {@code psicoia app} listens: HOST:PORT, or [IPv6]:PORT. */
+    static final class HostPort implements ITypeConverter<ServerAddress> {
+        @Override
+        public ServerAddress convert(String value) {
+            return ServerAddress.parse(value)
+                    .orElseThrow(() -> new TypeConversionException("se esperaba HOST:PUERTO con un puerto entre 1 y"
+                            + " 65535, por ejemplo localhost:5001 (o [::1]:5001 para IPv6)"));
+        }
+    }
+
     /** A sampling temperature, 0 to 2. */
     static final class Temperature implements ITypeConverter<Double> {
         @Override

@@ -149,6 +149,11 @@ final class PsicoiaCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"PsicoIA " + number()};
+        }
+
+        /** The version number alone, e.g. {@code 0.1.0}, or {@code desconocida} outside a build. */
+        static String number() {
             Properties properties = new Properties();
             try (InputStream in = PsicoiaCommand.class.getResourceAsStream("/psicoia-version.properties")) {
                 if (in != null) {
@@ -157,7 +162,7 @@ final class PsicoiaCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"PsicoIA " + properties.getProperty("version", "desconocida")};
+            return properties.getProperty("version", "desconocida");
         }
     }
 }

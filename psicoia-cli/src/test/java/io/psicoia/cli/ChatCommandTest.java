@@ -36,4 +36,25 @@ class ChatCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).doesNotContain(ChatSession.REPLY_PREFIX);
     }
+
+    @Test
+    void givenAConnectValueWithoutPort_whenStarting_thenExitTwoNamingTheFlag() {
+        CliRun run = CliRun.of("hola\n", Map.of(), "chat", "--connect", "localhost");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err())
+                .startsWith("Valor inválido para --connect: se esperaba HOST:PUERTO")
+                .contains("Recibí: 'localhost'")
+                .contains("psicoia chat --help");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void givenAConnectPortOutOfRange_whenStarting_thenExitTwo() {
+        CliRun run = CliRun.of("", Map.of(), "chat", "--connect", "localhost:70000");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--connect");
+    }
 }

@@ -1,0 +1,47 @@
+package io.psicoia.cli;
+
+import io.psicoia.domain.model.Cancellation;
+import io.psicoia.domain.model.ConversationId;
+import io.psicoia.domain.port.in.ChatOutcome;
+import io.psicoia.domain.port.in.EndConversationUseCase;
+import io.psicoia.domain.port.in.ReplySink;
+import io.psicoia.domain.port.in.SendMessageCommand;
+import io.psicoia.domain.port.in.SendMessageUseCase;
+import io.psicoia.domain.text.SpanishTexts;
+
+/** The chat service in this process: one conversation, ended when the chat closes. */
+final class LocalChatBackend implements ChatBackend {
+
+    private final SendMessageUseCase chat;
+    private final EndConversationUseCase conversations;
+    private final ConversationId conversation;
+
+    LocalChatBackend(SendMessageUseCase chat, EndConversationUseCase conversations, ConversationId conversation) {
+        this.chat = chat;
+        this.conversations = conversations;
+        this.conversation = conversation;
+    }
+
+    @Override
+    public TurnEnd send(String text, ReplySink sink, Cancellation cancellation) {
+        ChatOutcome outcome =
+                chat.send(new SendMessageCommand(conversation, conversation.value(), text, cancellation), sink);
+        if (outcome instanceof ChatOutcome.Reply reply) {
+            return new TurnEnd.Replied(reply.complete());
+        }
+        String hint = outcome instanceof ChatOutcome.ServiceUnavailable unavailable
+                ? SpanishTexts.operatorHint(unavailable.reason())
+                : "";
+        return new TurnEnd.Refused(outcome.getClass().getSimpleName(), SpanishTexts.refusal(outcome), hint);
+    }
+
+    @Override
+    public String logId() {
+        return conversation.toString();
+    }
+
+    @Override
+    public void close() {
+        conversations.end(conversation);
+    }
+}
