@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -245,8 +246,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         MessageSink sink = new MessageSink(id, trace);
         inFlight.put(id, cancellation);
         active.incrementAndGet();
-        Admission admission =
-                chat.submit(command, sink, outcome -> channel.eventLoop().execute(() -> sink.done(outcome)));
+        Admission admission = chat.submit(command, sink, outcome -> onLoop(() -> sink.done(outcome)));
         if (admission instanceof Admission.Refused refused) {
             inFlight.remove(id);
             active.decrementAndGet();
@@ -468,10 +468,19 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
         long bytes = text.length();
         queuedBytes.addAndGet(bytes);
-        channel.eventLoop().execute(() -> {
+        onLoop(() -> {
             queuedBytes.addAndGet(-bytes);
             writeNow(text);
         });
+    }
+
+    /** Runs a task on this connection's event loop; after the server stopped there is nobody left to tell. */
+    private void onLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event=write.skipped user={} reason=server_stopped", user);
+        }
     }
 
     private void writeNow(String text) {
