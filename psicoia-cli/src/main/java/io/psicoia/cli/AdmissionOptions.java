@@ -58,7 +58,7 @@ final class AdmissionOptions {
     Integer rateMaxMessagesPerIp;
 
     @Option(
-            names = "--queue-timeout-seconds",
+            names = "--queue-timeout",
             descriptionKey = "QUEUE_TIMEOUT_SECONDS",
             paramLabel = "S",
             defaultValue = "30",
