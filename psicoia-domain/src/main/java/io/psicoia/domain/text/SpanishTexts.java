@@ -22,8 +22,29 @@ public final class SpanishTexts {
     public static final String EMERGENCY_HINT =
             "Si estás en peligro o pensás en hacerte daño, llamá ahora al número de emergencias de tu país.";
     public static final String NOT_EMPTY = "Escribí lo que quieras contarme y presioná Enter.";
+    public static final String TOO_MANY_CONNECTIONS =
+            "PsicoIA está recibiendo demasiadas conexiones en este momento. Probá de nuevo en unos minutos.";
+    public static final String TOO_MANY_FROM_ADDRESS =
+            "Hay demasiadas conexiones abiertas desde tu dirección. Cerrá alguna y probá de nuevo.";
+    public static final String INVALID_INPUT = "No pude leer ese mensaje: tiene caracteres que no reconozco."
+            + " Revisá que tu programa envíe texto en UTF-8 y probá de nuevo.";
+    public static final String BAD_REQUEST = "No entendí ese pedido del programa con el que te conectás."
+            + " Probá de nuevo; si se repite, actualizá el programa.";
+    public static final String DUPLICATE_ID =
+            "Ya hay un mensaje en curso con ese id. Esperá su respuesta o usá otro id.";
+    public static final String IDLE_GOODBYE = "Cerré la conversación porque pasó un buen rato sin mensajes."
+            + " Podés volver a conectarte cuando quieras. Cuidate!";
+    public static final String SHUTTING_DOWN =
+            "PsicoIA se va a detener en unos segundos y esta conversación se va a cerrar."
+                    + " Probá volver a conectarte en unos minutos. " + EMERGENCY_HINT;
 
     private SpanishTexts() {}
+
+    /** A message over the character limit. */
+    public static String tooLong(int maxChars) {
+        return "Tu mensaje es demasiado largo: el máximo es de " + maxChars
+                + " caracteres. Probá dividirlo en partes más cortas.";
+    }
 
     /** The first greeting line of a connection. */
     public static String connected(String userName) {

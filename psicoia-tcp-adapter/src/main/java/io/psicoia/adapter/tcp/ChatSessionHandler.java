@@ -131,10 +131,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             onText(text.text());
         } else if (line instanceof InboundLine.TooLong) {
             LOG.debug("event=message.refused user={} reason=too_long", user);
-            refuseLine(ErrorCode.TOO_LONG, TcpTexts.tooLong(config.maxMessageChars()));
+            refuseLine(ErrorCode.TOO_LONG, SpanishTexts.tooLong(config.maxMessageChars()));
         } else {
             LOG.debug("event=message.refused user={} reason=invalid_utf8", user);
-            refuseLine(ErrorCode.BAD_REQUEST, TcpTexts.INVALID_INPUT);
+            refuseLine(ErrorCode.BAD_REQUEST, SpanishTexts.INVALID_INPUT);
         }
     }
 
@@ -181,8 +181,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (result instanceof ParseResult.Rejected rejected) {
             LOG.debug("event=frame.rejected user={} problem={}", user, rejected.problem());
             String message = rejected.code() == ErrorCode.TOO_LONG
-                    ? TcpTexts.tooLong(config.maxMessageChars())
-                    : TcpTexts.BAD_REQUEST;
+                    ? SpanishTexts.tooLong(config.maxMessageChars())
+                    : SpanishTexts.BAD_REQUEST;
             writeFrame(errorFrame(rejected.id(), rejected.code(), message));
             return;
         }
@@ -191,7 +191,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             onHello(hello);
         } else if (frame instanceof MessageFrame message) {
             if (inFlight.containsKey(message.id())) {
-                writeFrame(ErrorFrame.about(message.id(), ErrorCode.BAD_REQUEST, TcpTexts.DUPLICATE_ID));
+                writeFrame(ErrorFrame.about(message.id(), ErrorCode.BAD_REQUEST, SpanishTexts.DUPLICATE_ID));
             } else {
                 submit(message.id(), message.text());
             }
@@ -209,7 +209,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     private void onHello(HelloFrame hello) {
         if (received > 0 || welcomed) {
-            writeFrame(ErrorFrame.of(ErrorCode.BAD_REQUEST, TcpTexts.BAD_REQUEST));
+            writeFrame(ErrorFrame.of(ErrorCode.BAD_REQUEST, SpanishTexts.BAD_REQUEST));
             return;
         }
         welcomed = true;
@@ -234,9 +234,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         String trace = user + ":m" + received;
         if (shuttingDown) {
             if (mode == Mode.JSON) {
-                writeFrame(ErrorFrame.about(id, ErrorCode.SHUTTING_DOWN, TcpTexts.SHUTTING_DOWN));
+                writeFrame(ErrorFrame.about(id, ErrorCode.SHUTTING_DOWN, SpanishTexts.SHUTTING_DOWN));
             } else {
-                writeLine(TcpTexts.SHUTTING_DOWN);
+                writeLine(SpanishTexts.SHUTTING_DOWN);
             }
             return;
         }
@@ -379,9 +379,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     void announceShutdown() {
         shuttingDown = true;
         if (mode == Mode.JSON) {
-            writeFrame(ErrorFrame.of(ErrorCode.SHUTTING_DOWN, TcpTexts.SHUTTING_DOWN));
+            writeFrame(ErrorFrame.of(ErrorCode.SHUTTING_DOWN, SpanishTexts.SHUTTING_DOWN));
         } else {
-            writeLine(TcpTexts.SHUTTING_DOWN);
+            writeLine(SpanishTexts.SHUTTING_DOWN);
         }
     }
 
@@ -391,9 +391,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             if (active.get() == 0) {
                 LOG.debug("event=connection.idle user={}", user);
                 if (mode == Mode.JSON) {
-                    writeFrame(ErrorFrame.of(ErrorCode.UNAVAILABLE, TcpTexts.IDLE_GOODBYE));
+                    writeFrame(ErrorFrame.of(ErrorCode.UNAVAILABLE, SpanishTexts.IDLE_GOODBYE));
                 } else {
-                    writeLine(TcpTexts.IDLE_GOODBYE);
+                    writeLine(SpanishTexts.IDLE_GOODBYE);
                 }
                 closeAfterWrites();
             }

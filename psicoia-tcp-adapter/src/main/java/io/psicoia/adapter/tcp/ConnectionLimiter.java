@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.psicoia.domain.text.SpanishTexts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -44,9 +45,9 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     /** Why a connection was refused. */
     public enum Refusal {
         /** {@code maxConnections} reached. */
-        TOO_MANY_CONNECTIONS(TcpTexts.TOO_MANY_CONNECTIONS),
+        TOO_MANY_CONNECTIONS(SpanishTexts.TOO_MANY_CONNECTIONS),
         /** {@code maxPerIp} reached for the connection's address. */
-        TOO_MANY_FROM_ADDRESS(TcpTexts.TOO_MANY_FROM_ADDRESS);
+        TOO_MANY_FROM_ADDRESS(SpanishTexts.TOO_MANY_FROM_ADDRESS);
 
         private final String text;
 

@@ -6,6 +6,7 @@ import io.psicoia.domain.port.out.LlmUnavailableException.Reason;
 import io.psicoia.domain.service.AdmissionConfig;
 import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.testing.FakeLlmPort;
+import io.psicoia.domain.text.SpanishTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -198,7 +199,7 @@ class TcpChatServerIT {
         try (LineClient first = new LineClient(port).greeted();
                 LineClient second = new LineClient(port).greeted();
                 LineClient third = new LineClient(port)) {
-            assertThat(third.line()).isEqualTo(TcpTexts.TOO_MANY_FROM_ADDRESS);
+            assertThat(third.line()).isEqualTo(SpanishTexts.TOO_MANY_FROM_ADDRESS);
             assertThat(third.closedByServer()).isTrue();
             first.send("hola");
             assertThat(first.line()).isEqualTo("Te escucho.");
@@ -215,9 +216,9 @@ class TcpChatServerIT {
 
         Thread stopper = new Thread(() -> server.shutdown(Duration.ofSeconds(5)));
         stopper.start();
-        assertThat(client.line()).isEqualTo(TcpTexts.SHUTTING_DOWN);
+        assertThat(client.line()).isEqualTo(SpanishTexts.SHUTTING_DOWN);
         client.send("otro mensaje");
-        assertThat(client.line()).isEqualTo(TcpTexts.SHUTTING_DOWN);
+        assertThat(client.line()).isEqualTo(SpanishTexts.SHUTTING_DOWN);
         llm.open();
         assertThat(client.line()).isEqualTo("Te escucho.");
         stopper.join(10_000);

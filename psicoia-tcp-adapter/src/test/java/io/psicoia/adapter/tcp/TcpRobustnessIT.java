@@ -15,6 +15,7 @@ import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.service.AdmissionConfig;
 import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.testing.FakeLlmPort;
+import io.psicoia.domain.text.SpanishTexts;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ class TcpRobustnessIT {
                 AdmissionConfig.DEFAULTS);
 
         try (LineClient client = new LineClient(port).greeted()) {
-            assertThat(client.line()).isEqualTo(TcpTexts.IDLE_GOODBYE);
+            assertThat(client.line()).isEqualTo(SpanishTexts.IDLE_GOODBYE);
             assertThat(client.closedByServer()).isTrue();
         }
     }
