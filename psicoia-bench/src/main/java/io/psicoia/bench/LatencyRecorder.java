@@ -72,7 +72,8 @@ final class LatencyRecorder {
             if (percent < 0 || percent > 100) {
                 throw new IllegalArgumentException("percent must be 0-100");
             }
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            // The epsilon keeps binary rounding (99.9 / 100 * 1000 = 999.0000000000001) from skipping a rank.
+            int rank = (int) Math.ceil(percent * sorted.length / 100.0 - 1e-9);
             return sorted[Math.max(0, rank - 1)];
         }
 
