@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
 
+    /** A key's log starts small and grows only for keys that really send that much. */
+    private static final int INITIAL_LOG_CAPACITY = 8;
+
     private final int maxMessages;
     private final long windowMillis;
     private final Clock clock;
@@ -39,7 +42,7 @@ public final class RateLimiter {
         RateDecision[] decision = new RateDecision[1];
         logs.compute(key, (k, log) -> {
             long now = clock.millis();
-            Deque<Long> times = log == null ? new ArrayDeque<>(maxMessages) : log;
+            Deque<Long> times = log == null ? new ArrayDeque<>(Math.min(maxMessages, INITIAL_LOG_CAPACITY)) : log;
             evictExpired(times, now);
             if (times.size() < maxMessages) {
                 times.addLast(now);

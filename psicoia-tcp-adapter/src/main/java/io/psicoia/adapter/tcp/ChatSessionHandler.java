@@ -116,9 +116,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         channel = ctx.channel();
         remoteAddress(channel.remoteAddress()).ifPresent(remote -> address = remote.getHostAddress());
         LOG.debug("event=connection.open user={}", user);
-        writeLine(SpanishTexts.connected(user));
-        writeLine(SpanishTexts.WELCOME);
-        writeLine(SpanishTexts.INVITATION);
+        writeLine(SpanishTexts.connected(user) + "\n" + SpanishTexts.WELCOME + "\n" + SpanishTexts.INVITATION);
         ctx.fireChannelActive();
     }
 

@@ -4,11 +4,14 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /** One connection's pipeline, from bytes to the conversation. */
 final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final int FLUSHES_BEFORE_FORCED_FLUSH = 64;
 
     private final TcpServerConfig config;
     private final ConnectionLimiter limiter;
@@ -33,6 +36,8 @@ final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast("limits", limiter);
+        // Coalesces the many small flushes of streamed replies into fewer syscalls, without delaying a lone one.
+        p.addLast("flushes", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
         p.addLast("framer", new BoundedLineDecoder(config.maxMessageChars()));
         p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast("chat", sessions.create(limiter, trusted));
