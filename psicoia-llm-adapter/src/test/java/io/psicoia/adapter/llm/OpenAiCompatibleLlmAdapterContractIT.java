@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmUnavailableException.Reason;
 import io.psicoia.domain.testing.AbstractLlmPortContractTest;
@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP adapter keeps the port contract against a WireMock provider: scripted replies are SSE streams of the
@@ -37,23 +35,10 @@ class OpenAiCompatibleLlmAdapterContractIT extends AbstractLlmPortContractTest {
     private static final int SLOW_STREAM_MS = 4000;
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
 
-    private static WireMockServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    /** A fresh provider on a free loopback port; stubs, scenarios and the request log reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server =
+            WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Override
     protected Scenario answering(List<String> pieces) {

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.Message;
@@ -35,10 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenAiCompatibleLlmAdapterIT {
 
@@ -53,7 +51,10 @@ class OpenAiCompatibleLlmAdapterIT {
                     Message.user("¿Podemos hablar un rato?")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WireMockServer server;
+    /** A fresh provider on a free loopback port; stubs, scenarios and the request log reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server =
+            WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     private final List<String> deltas = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -61,22 +62,6 @@ class OpenAiCompatibleLlmAdapterIT {
         waits.add(duration);
         return !cancellation.isCancelled();
     };
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
 
     @Test
     void givenAStreamedCompletion_whenCompleted_thenDeltasArriveInOrderAndTheUsageIsReturned() throws Exception {

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.Message;
 import io.psicoia.domain.port.out.LlmRequest;
@@ -22,10 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Canaries placed where private text lives (the person's message, the provider's error bodies, the model's reply,
@@ -44,22 +43,13 @@ class OpenAiCompatibleLlmAdapterPrivacyIT {
                     Message.system("Sos un acompañante cálido."),
                     Message.user("Me llamo " + USER_CANARY + " y hoy estoy triste.")));
 
-    private static WireMockServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    /** A fresh provider on a free loopback port; stubs, scenarios and the request log reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server =
+            WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @BeforeEach
     void reset() {
-        server.resetAll();
         CapturingLogProvider.clear();
     }
 

@@ -4,34 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.psicoia.domain.port.out.LlmUnavailableException.Reason;
 import io.psicoia.domain.service.AdmissionConfig;
-import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.testing.FakeLlmPort;
 import io.psicoia.domain.text.SpanishTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The TCP chat server on a real loopback socket, in plain mode and JSON mode. */
 class TcpChatServerIT {
 
+    @RegisterExtension
+    final TcpServerExtension running = new TcpServerExtension();
+
     private final FakeLlmPort llm = new FakeLlmPort();
     private TcpChatServer server;
 
-    @AfterEach
-    void stop() {
-        llm.open();
-        if (server != null) {
-            server.shutdown(Duration.ZERO);
-        }
-    }
-
     private int start(TcpServerConfig config, AdmissionConfig admission) throws InterruptedException {
-        ChatService chat = ChatService.builder(llm).admission(admission).build();
-        server = new TcpChatServer(config, chat, chat);
-        return server.start();
+        int port = running.start(llm, config, admission);
+        server = running.server();
+        return port;
     }
 
     private int start() throws InterruptedException {

@@ -8,34 +8,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psicoia.domain.service.AdmissionConfig;
-import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.testing.FakeLlmPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** JSON mode (NDJSON) on a real loopback socket. */
 class TcpJsonModeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FakeLlmPort llm = new FakeLlmPort();
-    private TcpChatServer server;
+    @RegisterExtension
+    final TcpServerExtension running = new TcpServerExtension();
 
-    @AfterEach
-    void stop() {
-        llm.open();
-        if (server != null) {
-            server.shutdown(Duration.ZERO);
-        }
-    }
+    private final FakeLlmPort llm = new FakeLlmPort();
 
     private int start(TcpServerConfig config, AdmissionConfig admission) throws InterruptedException {
-        ChatService chat = ChatService.builder(llm).admission(admission).build();
-        server = new TcpChatServer(config, chat, chat);
-        return server.start();
+        return running.start(llm, config, admission);
     }
 
     /** Connects, says hello, and returns the client positioned after {@code welcome}. */
@@ -169,29 +160,22 @@ class TcpJsonModeIT {
     @Test
     void givenAHelloWithPeerFromAnUntrustedAddress_whenLimiting_thenThePeerIsIgnored() throws Exception {
         // Nothing is trusted: the claimed peer must not move this connection to another address's window.
-        int port = start(
-                config(4000, 50, List.of()),
-                new AdmissionConfig(5, 2, 6, Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(5)));
-
-        try (LineClient first = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.7\"}");
-                LineClient second = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.8\"}")) {
-            frame(first);
-            frame(second);
-            first.send("{\"type\":\"message\",\"id\":\"a\",\"text\":\"hola\"}");
-            while (!frame(first).get("type").asText().equals("done")) {
-                // deltas
-            }
-            second.send("{\"type\":\"message\",\"id\":\"b\",\"text\":\"hola\"}");
-            assertThat(frame(second).get("code").asText()).isEqualTo("rate_limited");
-        }
+        assertThat(secondPeersFirstEvent(List.of())).isEqualTo("rate_limited");
     }
 
     @Test
     void givenAHelloWithPeerFromATrustedProxy_whenLimiting_thenEachPeerHasItsOwnWindow() throws Exception {
-        int port = start(
-                config(4000, 50),
-                new AdmissionConfig(5, 2, 6, Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(secondPeersFirstEvent(List.of("loopback"))).isEqualTo("delta");
+    }
 
+    /**
+     * Two connections claiming different peers, with one message per address per window: the first peer's message
+     * is answered; returns what the second peer's message gets first ({@code delta} or an error code).
+     */
+    private String secondPeersFirstEvent(List<String> trustedProxies) throws Exception {
+        int port = start(
+                config(4000, 50, trustedProxies),
+                new AdmissionConfig(5, 2, 6, Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(5)));
         try (LineClient first = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.7\"}");
                 LineClient second = hello(port, "{\"type\":\"hello\",\"peer\":\"203.0.113.8\"}")) {
             frame(first);
@@ -201,7 +185,10 @@ class TcpJsonModeIT {
                 // deltas
             }
             second.send("{\"type\":\"message\",\"id\":\"b\",\"text\":\"hola\"}");
-            assertThat(frame(second).get("type").asText()).isEqualTo("delta");
+            JsonNode event = frame(second);
+            return event.get("type").asText().equals("error")
+                    ? event.get("code").asText()
+                    : event.get("type").asText();
         }
     }
 }

@@ -13,7 +13,6 @@ import io.psicoia.domain.port.out.FinishReason;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.service.AdmissionConfig;
-import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.testing.FakeLlmPort;
 import io.psicoia.domain.text.SpanishTexts;
 import java.io.InputStream;
@@ -28,26 +27,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Bad clients, many clients, and what the logs may hold. */
 class TcpRobustnessIT {
 
+    @RegisterExtension
+    final TcpServerExtension running = new TcpServerExtension();
+
     private TcpChatServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.shutdown(Duration.ZERO);
-        }
-    }
-
     private int start(LlmPort llm, TcpServerConfig config, AdmissionConfig admission) throws InterruptedException {
-        ChatService chat = ChatService.builder(llm).admission(admission).build();
-        server = new TcpChatServer(config, chat, chat);
-        return server.start();
+        int port = running.start(llm, config, admission);
+        server = running.server();
+        return port;
     }
 
     private static TcpServerConfig withIdle(TcpServerConfig c, Duration idle) {
