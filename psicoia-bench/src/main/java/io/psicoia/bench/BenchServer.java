@@ -7,15 +7,13 @@ import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.service.AdmissionConfig;
 import io.psicoia.domain.service.ChatService;
+import io.psicoia.domain.service.ChatThreads;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -56,8 +54,8 @@ public final class BenchServer {
                 1_000_000,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
-        ExecutorService workers = Executors.newCachedThreadPool(named("bench-llm"));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("bench-timer"));
+        ExecutorService workers = ChatThreads.workers("bench-llm");
+        ScheduledExecutorService timers = ChatThreads.timers("bench-timer");
         ChatService chat = ChatService.builder(instantLlm(delayMillis, deltas))
                 .admission(admission)
                 .worker(workers)
@@ -123,14 +121,5 @@ public final class BenchServer {
             pieces[i] = text.substring(i * size, end);
         }
         return pieces;
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

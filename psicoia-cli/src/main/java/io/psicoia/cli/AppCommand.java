@@ -3,6 +3,7 @@ package io.psicoia.cli;
 import io.psicoia.adapter.tcp.TcpChatServer;
 import io.psicoia.adapter.tcp.TcpServerConfig;
 import io.psicoia.domain.service.ChatService;
+import io.psicoia.domain.service.ChatThreads;
 import java.net.BindException;
 import java.net.SocketException;
 import java.util.Map;
@@ -56,8 +57,8 @@ final class AppCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         TcpServerConfig config = tcpConfig();
         LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-        ExecutorService workers = Threads.workers("psicoia-llm");
-        ScheduledExecutorService timers = Threads.timers("psicoia-timer");
+        ExecutorService workers = ChatThreads.workers("psicoia-llm");
+        ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");
         ChatService chat = ChatWiring.chatService(choice, llm, admission, workers, timers);
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
         log.info("event=app.config llm=\"{}\" admission={} tcp={}", choice.description(), admission.toConfig(), config);

@@ -31,13 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -389,18 +386,8 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
 
     /** Threads for library users who do not bring their own: daemon threads, created on first use. */
     private static final class DefaultThreads {
-        static final ExecutorService WORKERS = Executors.newCachedThreadPool(named("psicoia-chat"));
-        static final ScheduledExecutorService TIMERS =
-                Executors.newSingleThreadScheduledExecutor(named("psicoia-timer"));
-
-        private static ThreadFactory named(String prefix) {
-            AtomicInteger count = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
-        }
+        static final ExecutorService WORKERS = ChatThreads.workers("psicoia-chat");
+        static final ScheduledExecutorService TIMERS = ChatThreads.timers("psicoia-timer");
     }
 
     /** Builds a {@link ChatService}; every setting has the original's default. */
