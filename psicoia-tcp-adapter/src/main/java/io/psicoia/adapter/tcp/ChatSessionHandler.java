@@ -41,8 +41,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -76,6 +79,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
     /** Characters of reply text queued as write tasks and not yet handed to the socket. */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** Writes and outcomes from other threads, in order, for the event loop. */
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** Plain-mode refusals that wait for the replies before them; touched on the event loop only. */
     private final List<String> deferredLines = new ArrayList<>();
 
@@ -87,6 +94,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private boolean shuttingDown;
     private boolean closing;
     private volatile boolean dropped;
+    private boolean draining;
 
     ChatSessionHandler(
             TcpServerConfig config,
@@ -244,7 +252,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         MessageSink sink = new MessageSink(id, trace);
         inFlight.put(id, cancellation);
         active.incrementAndGet();
-        Admission admission = chat.submit(command, sink, outcome -> onLoop(() -> sink.done(outcome)));
+        Admission admission = chat.submit(command, sink, outcome -> enqueue(() -> sink.done(outcome)));
         if (admission instanceof Admission.Refused refused) {
             inFlight.remove(id);
             active.decrementAndGet();
@@ -457,19 +465,49 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     }
 
     /**
-     * Writes text in order: at once on the event loop, otherwise as a task queued behind every write queued before it.
+     * Writes text in order. Text from other threads (the worker streaming a reply, a timer) joins this connection's
+     * queue, drained on the event loop by one task however many pieces arrived meanwhile: one wake-up and one flush
+     * for a reply's last piece and its end instead of one each. On the event loop the queue is drained first, so
+     * nothing overtakes text that was queued before it.
      */
     private void write(String text) {
         if (channel.eventLoop().inEventLoop()) {
+            if (!draining) {
+                drain();
+            }
             writeNow(text);
             return;
         }
         long bytes = text.length();
         queuedBytes.addAndGet(bytes);
-        onLoop(() -> {
+        enqueue(() -> {
             queuedBytes.addAndGet(-bytes);
             writeNow(text);
         });
+    }
+
+    /** Queues a task for this connection's event loop, in order with queued writes. */
+    private void enqueue(Runnable task) {
+        pending.add(task);
+        if (drainScheduled.compareAndSet(false, true)) {
+            onLoop(() -> {
+                drainScheduled.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** On the event loop: runs every queued task in order, then flushes once. */
+    private void drain() {
+        draining = true;
+        try {
+            for (Runnable task; (task = pending.poll()) != null; ) {
+                task.run();
+            }
+        } finally {
+            draining = false;
+        }
+        channel.flush();
     }
 
     /** Runs a task on this connection's event loop; after the server stopped there is nobody left to tell. */
@@ -484,7 +522,11 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private void writeNow(String text) {
         if (channel.isActive() && !dropped) {
             ByteBuf buffer = ByteBufUtil.writeUtf8(channel.alloc(), text);
-            channel.writeAndFlush(buffer);
+            if (draining) {
+                channel.write(buffer, channel.voidPromise());
+            } else {
+                channel.writeAndFlush(buffer, channel.voidPromise());
+            }
         }
     }
 
