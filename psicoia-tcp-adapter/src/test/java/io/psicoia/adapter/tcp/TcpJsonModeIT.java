@@ -158,6 +158,32 @@ class TcpJsonModeIT {
     }
 
     @Test
+    void givenEveryModelSlotTaken_whenAMessageWaits_thenQueuedWithItsIdThenItsReply() throws Exception {
+        llm.hold();
+        int port = start(config(4000, 50), admission(1, 2, 10));
+
+        try (LineClient first = hello(port, "{\"type\":\"hello\"}");
+                LineClient second = hello(port, "{\"type\":\"hello\"}")) {
+            frame(first);
+            frame(second);
+            first.send("{\"type\":\"message\",\"id\":\"f\",\"text\":\"hola\"}");
+            awaitTrue(() -> llm.running() == 1);
+            second.send("{\"type\":\"message\",\"id\":\"s\",\"text\":\"hola\"}");
+
+            assertThat(frame(second).toString()).isEqualTo("{\"type\":\"queued\",\"id\":\"s\"}");
+            llm.open();
+            List<String> events = new ArrayList<>();
+            for (JsonNode event = frame(second); ; event = frame(second)) {
+                events.add(event.get("type").asText());
+                if (event.get("type").asText().equals("done")) {
+                    break;
+                }
+            }
+            assertThat(events).containsExactly("delta", "delta", "done");
+        }
+    }
+
+    @Test
     void givenAHelloWithPeerFromAnUntrustedAddress_whenLimiting_thenThePeerIsIgnored() throws Exception {
         // Nothing is trusted: the claimed peer must not move this connection to another address's window.
         assertThat(secondPeersFirstEvent(List.of())).isEqualTo("rate_limited");
