@@ -43,6 +43,14 @@ public final class BenchServer {
         int maxInFlight = options.integer("max-in-flight", 50);
         int maxConnections = options.integer("max-connections", 30_000);
         int backlog = options.integer("backlog", 4096);
+        if (Boolean.parseBoolean(options.string("floor", "false"))) {
+            int bound = FloorServer.start(port, backlog);
+            System.out.println("bench-server port=" + bound + " pid="
+                    + ProcessHandle.current().pid() + " floor=true");
+            System.out.flush();
+            new CountDownLatch(1).await();
+            return;
+        }
 
         // Rate limits raised so that they never refuse the load (a 1 ms window; per-address high because every
         // client comes from 127.0.0.1). perUserMax raised for the open loop, which pipelines on a connection.
@@ -58,7 +66,7 @@ public final class BenchServer {
         ScheduledExecutorService timers = ChatThreads.timers("bench-timer");
         ChatService chat = ChatService.builder(instantLlm(delayMillis, deltas))
                 .admission(admission)
-                .worker(workers)
+                .worker(Boolean.parseBoolean(options.string("direct-worker", "false")) ? Runnable::run : workers)
                 .timers(timers)
                 .build();
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
