@@ -237,7 +237,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     private void submit(String id, String text) {
         received++;
-        String trace = user + ":m" + received;
+        Trace trace = new Trace(user, received);
         if (shuttingDown) {
             if (mode == Mode.JSON) {
                 writeFrame(ErrorFrame.about(id, ErrorCode.SHUTTING_DOWN, SpanishTexts.SHUTTING_DOWN));
@@ -256,7 +256,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (admission instanceof Admission.Refused refused) {
             inFlight.remove(id);
             active.decrementAndGet();
-            LOG.debug("event=message.refused trace={} outcome={}", trace, describe(refused.outcome()));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("event=message.refused trace={} outcome={}", trace, describe(refused.outcome()));
+            }
             renderRefusal(id, refused.outcome(), false);
         } else {
             LOG.debug("event=message.accepted trace={} chars={}", trace, text.length());
@@ -266,11 +268,11 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     /** Streams one message's reply to this connection. */
     private final class MessageSink implements ReplySink {
         private final String id;
-        private final String trace;
+        private final Trace trace;
         private final long startNanos = System.nanoTime();
         private volatile boolean streamed;
 
-        private MessageSink(String id, String trace) {
+        private MessageSink(String id, Trace trace) {
             this.id = id;
             this.trace = trace;
         }
@@ -302,11 +304,13 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         void done(ChatOutcome outcome) {
             inFlight.remove(id);
             active.decrementAndGet();
-            LOG.debug(
-                    "event=message.done trace={} outcome={} ms={}",
-                    trace,
-                    describe(outcome),
-                    (System.nanoTime() - startNanos) / 1_000_000);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                        "event=message.done trace={} outcome={} ms={}",
+                        trace,
+                        describe(outcome),
+                        (System.nanoTime() - startNanos) / 1_000_000);
+            }
             if (outcome instanceof ChatOutcome.Reply reply) {
                 if (mode == Mode.JSON) {
                     writeFrame(new DoneFrame(id, reply.complete()));
@@ -341,6 +345,14 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             deferredLines.add(text);
         } else {
             writeLine(text);
+        }
+    }
+
+    /** The original's per-message trace id, {@code Usuario-N:mK}, built only when a log line prints it. */
+    private record Trace(String user, long number) {
+        @Override
+        public String toString() {
+            return user + ":m" + number;
         }
     }
 
