@@ -62,11 +62,11 @@ public final class BenchServer {
                 1_000_000,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
-        ExecutorService workers = ChatThreads.workers("bench-llm");
+        ExecutorService workers = ChatThreads.workers("bench-llm", maxInFlight);
         ScheduledExecutorService timers = ChatThreads.timers("bench-timer");
         ChatService chat = ChatService.builder(instantLlm(delayMillis, deltas))
                 .admission(admission)
-                .worker(Boolean.parseBoolean(options.string("direct-worker", "false")) ? Runnable::run : workers)
+                .worker(workerFor(options, workers))
                 .timers(timers)
                 .build();
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
@@ -100,6 +100,18 @@ public final class BenchServer {
                         + maxConnections + " backlog=" + backlog);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * The executor model calls run on: the app's pool, or for experiments a fixed pool ({@code --fixed-workers
+     * N}) or the granting thread itself ({@code --direct-worker true}).
+     */
+    private static java.util.concurrent.Executor workerFor(Options options, ExecutorService cached) {
+        if (Boolean.parseBoolean(options.string("direct-worker", "false"))) {
+            return Runnable::run;
+        }
+        int fixed = options.integer("fixed-workers", 0);
+        return fixed > 0 ? java.util.concurrent.Executors.newFixedThreadPool(fixed) : cached;
     }
 
     /** Answers at once (or after {@code delayMillis}) with {@link #REPLY}, split into {@code deltas} pieces. */

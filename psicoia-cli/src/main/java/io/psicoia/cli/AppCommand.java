@@ -57,7 +57,8 @@ final class AppCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         TcpServerConfig config = tcpConfig();
         LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-        ExecutorService workers = ChatThreads.workers("psicoia-llm");
+        ExecutorService workers =
+                ChatThreads.workers("psicoia-llm", admission.toConfig().maxInFlight());
         ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");
         ChatService chat = ChatWiring.chatService(choice, llm, admission, workers, timers);
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);

@@ -386,7 +386,8 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
 
     /** Threads for library users who do not bring their own: daemon threads, created on first use. */
     private static final class DefaultThreads {
-        static final ExecutorService WORKERS = ChatThreads.workers("psicoia-chat");
+        static final ExecutorService WORKERS =
+                ChatThreads.workers("psicoia-chat", AdmissionConfig.DEFAULTS.maxInFlight());
         static final ScheduledExecutorService TIMERS = ChatThreads.timers("psicoia-timer");
     }
 
