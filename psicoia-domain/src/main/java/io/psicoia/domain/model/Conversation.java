@@ -3,7 +3,9 @@ package io.psicoia.domain.model;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +23,9 @@ public final class Conversation {
     private final int historyMaxMessages;
     private final Deque<Message> history = new ArrayDeque<>();
     private final List<Message> pinnedNotes = new ArrayList<>();
+    /** Token counts of the messages held (history, prompt and notes), so each is tokenized once. */
+    private final Map<Message, Integer> tokenCounts = new HashMap<>();
+
     private final ReentrantLock turn = new ReentrantLock(true);
     private long turnsStarted;
 
@@ -82,7 +87,7 @@ public final class Conversation {
             checkOpen();
             Message last = history.peekLast();
             if (last != null && last.role() == Role.USER) {
-                history.removeLast();
+                forget(history.removeLast());
             }
         }
 
@@ -101,6 +106,33 @@ public final class Conversation {
             return pinned;
         }
 
+        /**
+         * A counter that remembers what it counted for this conversation's messages while they are held; use it only
+         * during this turn.
+         */
+        public TokenCounter remembering(TokenCounter counter) {
+            checkOpen();
+            return new TokenCounter() {
+                @Override
+                public int count(String text) {
+                    return counter.count(text);
+                }
+
+                @Override
+                public int count(Message message) {
+                    Integer known = tokenCounts.get(message);
+                    if (known != null) {
+                        return known;
+                    }
+                    int tokens = counter.count(message);
+                    if (holds(message)) {
+                        tokenCounts.put(message, tokens);
+                    }
+                    return tokens;
+                }
+            };
+        }
+
         /** The history, oldest first. */
         public List<Message> history() {
             checkOpen();
@@ -111,8 +143,19 @@ public final class Conversation {
             checkOpen();
             history.addLast(message);
             while (history.size() > historyMaxMessages) {
-                history.removeFirst();
+                forget(history.removeFirst());
             }
+        }
+
+        /** Drops a message's remembered count unless an equal message is still held. */
+        private void forget(Message message) {
+            if (!holds(message)) {
+                tokenCounts.remove(message);
+            }
+        }
+
+        private boolean holds(Message message) {
+            return message.equals(systemPrompt) || history.contains(message) || pinnedNotes.contains(message);
         }
 
         private void checkOpen() {

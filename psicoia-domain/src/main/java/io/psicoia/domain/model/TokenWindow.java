@@ -41,6 +41,14 @@ public final class TokenWindow {
      * @param history the conversation, oldest first; its last message is the newest user turn
      */
     public Selection select(List<Message> pinned, List<Message> history) {
+        return select(pinned, history, counter);
+    }
+
+    /**
+     * Selects the messages to send, counting with {@code counter} (for example one that remembers the counts of a
+     * conversation's messages, so a long history is not tokenized again on every turn).
+     */
+    public Selection select(List<Message> pinned, List<Message> history, TokenCounter counter) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("history must hold the newest user turn");
         }
@@ -57,7 +65,7 @@ public final class TokenWindow {
         int newestCost = counter.count(newest);
         if (newestCost > left) {
             int textBudget = Math.max(left, MIN_NEWEST_TURN_TOKENS) - TokenCounter.MESSAGE_OVERHEAD_TOKENS;
-            newest = new Message(newest.role(), truncate(newest.text(), Math.max(textBudget, 1)));
+            newest = new Message(newest.role(), truncate(counter, newest.text(), Math.max(textBudget, 1)));
             newestCost = counter.count(newest);
             truncated = true;
         }
@@ -84,7 +92,7 @@ public final class TokenWindow {
     }
 
     /** The longest prefix of {@code text} whose token count fits {@code maxTokens}, cut between code points. */
-    private String truncate(String text, int maxTokens) {
+    private static String truncate(TokenCounter counter, String text, int maxTokens) {
         int low = 0;
         int high = text.codePointCount(0, text.length());
         while (low < high) {

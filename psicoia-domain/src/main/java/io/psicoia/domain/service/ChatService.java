@@ -53,6 +53,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
 
     private final LlmPort llm;
     private final TokenWindow window;
+    private final TokenCounter tokenCounter;
     private final AdmissionConfig admission;
     private final ConversationConfig conversationConfig;
     private final RateLimiter userRate;
@@ -67,7 +68,8 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         this.llm = builder.llm;
         this.admission = builder.admission;
         this.conversationConfig = builder.conversation;
-        this.window = new TokenWindow(builder.tokenCounter, conversationConfig.inputTokenBudget());
+        this.tokenCounter = builder.tokenCounter;
+        this.window = new TokenWindow(tokenCounter, conversationConfig.inputTokenBudget());
         this.userRate = new RateLimiter(admission.rateMaxMessages(), admission.rateWindow(), builder.clock);
         this.addressRate =
                 new RateLimiter(admission.rateMaxMessagesPerAddress(), admission.rateWindow(), builder.clock);
@@ -213,7 +215,8 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         }
         try (turn) {
             turn.addUserMessage(command.text());
-            TokenWindow.Selection selection = window.select(turn.pinned(), turn.history());
+            TokenWindow.Selection selection =
+                    window.select(turn.pinned(), turn.history(), turn.remembering(tokenCounter));
             StringBuilder reply = new StringBuilder();
             try {
                 String traceId = command.conversationId().value() + ":m" + turn.number();

@@ -78,4 +78,32 @@ class ConversationTest {
         assertThat(order).containsExactly(1, 2, 3, 4, 5);
         assertThat(first.number()).isEqualTo(1);
     }
+
+    @Test
+    void givenARememberingCounter_whenCountingTheSameMessagesAgain_thenEachIsTokenizedOnceWhileHeld()
+            throws InterruptedException {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 2);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        TokenCounter counting = text -> {
+            calls.incrementAndGet();
+            return text.length();
+        };
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            turn.addUserMessage("uno");
+            TokenCounter remembering = turn.remembering(counting);
+            remembering.count(Message.user("uno"));
+            remembering.count(Message.user("uno"));
+            assertThat(calls.get()).isEqualTo(1);
+
+            turn.addAssistantMessage("dos");
+            turn.addUserMessage("tres"); // "uno" leaves the history, and its count with it
+            remembering.count(Message.user("uno"));
+            remembering.count(Message.user("uno"));
+            assertThat(calls.get())
+                    .as("messages not held are counted but not remembered")
+                    .isEqualTo(3);
+            assertThat(remembering.count("texto suelto")).isEqualTo(12);
+        }
+    }
 }
