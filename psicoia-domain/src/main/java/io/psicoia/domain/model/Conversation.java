@@ -1,8 +1,7 @@
 package io.psicoia.domain.model;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class Conversation {
     private final ConversationId id;
     private final Message systemPrompt;
     private final int historyMaxMessages;
-    private final Deque<Message> history = new ArrayDeque<>();
+    private final List<Message> history = new ArrayList<>();
     private final List<Message> pinnedNotes = new ArrayList<>();
     /** Token counts of the messages held (history, prompt and notes), so each is tokenized once. */
     private final Map<Message, Integer> tokenCounts = new HashMap<>();
@@ -85,9 +84,8 @@ public final class Conversation {
         /** Removes the newest message if it is a user turn (used when that turn got no answer). */
         public void withdrawNewestUserMessage() {
             checkOpen();
-            Message last = history.peekLast();
-            if (last != null && last.role() == Role.USER) {
-                forget(history.removeLast());
+            if (!history.isEmpty() && history.get(history.size() - 1).role() == Role.USER) {
+                forget(history.remove(history.size() - 1));
             }
         }
 
@@ -133,17 +131,17 @@ public final class Conversation {
             };
         }
 
-        /** The history, oldest first. */
+        /** The history, oldest first: a read-only view, valid while this turn is open. */
         public List<Message> history() {
             checkOpen();
-            return List.copyOf(history);
+            return Collections.unmodifiableList(history);
         }
 
         private void append(Message message) {
             checkOpen();
-            history.addLast(message);
+            history.add(message);
             while (history.size() > historyMaxMessages) {
-                forget(history.removeFirst());
+                forget(history.remove(0));
             }
         }
 
