@@ -63,8 +63,9 @@ final class TcpOptions {
             paramLabel = "S",
             defaultValue = "900",
             converter = Converters.PositiveInt.class,
-            description = "Segundos sin actividad antes de cerrar una conexión. Variable IDLE_TIMEOUT_SECONDS; por"
-                    + " defecto ${DEFAULT-VALUE} (15 min).")
+            description =
+                    "Segundos sin mensajes del cliente (y sin respuestas pendientes) antes de cerrar una conexión. Variable IDLE_TIMEOUT_SECONDS; por"
+                            + " defecto ${DEFAULT-VALUE} (15 min).")
     int idleTimeoutSeconds;
 
     @Option(

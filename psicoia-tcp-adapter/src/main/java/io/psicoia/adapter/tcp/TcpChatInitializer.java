@@ -39,7 +39,9 @@ final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
         // Coalesces the many small flushes of streamed replies into fewer syscalls, without delaying a lone one.
         p.addLast("flushes", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
         p.addLast("framer", new BoundedLineDecoder(config.maxMessageChars()));
-        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        // Reader-idle only: watching writes too would cost a listener on every write, and the session never closes
+        // a connection whose reply is still pending anyway.
+        p.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("chat", sessions.create(limiter, trusted));
         open.add(channel);
     }
