@@ -1,13 +1,16 @@
 package io.psicoia.bench;
 
+import io.psicoia.adapter.llm.JtokkitTokenCounter;
 import io.psicoia.adapter.tcp.TcpChatServer;
 import io.psicoia.adapter.tcp.TcpServerConfig;
+import io.psicoia.domain.model.TokenCounter;
 import io.psicoia.domain.port.out.FinishReason;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.service.AdmissionConfig;
 import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.service.ChatThreads;
+import io.psicoia.domain.service.TokenCounters;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +67,12 @@ public final class BenchServer {
                 Duration.ofSeconds(30));
         ExecutorService workers = ChatThreads.workers("bench-llm", maxInFlight);
         ScheduledExecutorService timers = ChatThreads.timers("bench-timer");
+        // The app counts prompt tokens with jtokkit; so does the bench, unless told to use the cheap estimate.
+        TokenCounter tokens = Boolean.parseBoolean(options.string("estimate-tokens", "false"))
+                ? TokenCounters.ESTIMATE
+                : new JtokkitTokenCounter();
         ChatService chat = ChatService.builder(instantLlm(delayMillis, deltas))
+                .tokenCounter(tokens)
                 .admission(admission)
                 .worker(workerFor(options, workers))
                 .timers(timers)
