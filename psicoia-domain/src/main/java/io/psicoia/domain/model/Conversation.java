@@ -2,7 +2,7 @@ package io.psicoia.domain.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +22,11 @@ public final class Conversation {
     private final int historyMaxMessages;
     private final List<Message> history = new ArrayList<>();
     private final List<Message> pinnedNotes = new ArrayList<>();
-    /** Token counts of the messages held (history, prompt and notes), so each is tokenized once. */
-    private final Map<Message, Integer> tokenCounts = new HashMap<>();
+    /**
+     * Token counts of the message instances held (history, prompt and notes), so each is tokenized once. Keyed by
+     * identity: the window passes the very instances the conversation holds, and identity never compares texts.
+     */
+    private final Map<Message, Integer> tokenCounts = new IdentityHashMap<>();
 
     private final ReentrantLock turn = new ReentrantLock(true);
     private long turnsStarted;
@@ -145,7 +148,7 @@ public final class Conversation {
             }
         }
 
-        /** Drops a message's remembered count unless an equal message is still held. */
+        /** Drops a message's remembered count unless the same instance is still held. */
         private void forget(Message message) {
             if (!holds(message)) {
                 tokenCounts.remove(message);
@@ -153,7 +156,16 @@ public final class Conversation {
         }
 
         private boolean holds(Message message) {
-            return message.equals(systemPrompt) || history.contains(message) || pinnedNotes.contains(message);
+            return message == systemPrompt || holdsSame(history, message) || holdsSame(pinnedNotes, message);
+        }
+
+        private static boolean holdsSame(List<Message> messages, Message message) {
+            for (Message held : messages) {
+                if (held == message) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void checkOpen() {

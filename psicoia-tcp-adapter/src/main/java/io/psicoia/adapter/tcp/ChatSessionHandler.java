@@ -38,7 +38,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -171,7 +170,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (message.isEmpty()) {
             return;
         }
-        if (message.toLowerCase(Locale.ROOT).equals("salir")) {
+        if (message.equalsIgnoreCase("salir")) {
             writeLine(SpanishTexts.GOODBYE);
             closeAfterWrites();
             return;
