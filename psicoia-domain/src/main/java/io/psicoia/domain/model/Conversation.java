@@ -120,6 +120,17 @@ public final class Conversation {
                 }
 
                 @Override
+                public int upperBound(String text) {
+                    return counter.upperBound(text);
+                }
+
+                @Override
+                public int upperBound(Message message) {
+                    Integer known = tokenCounts.get(message);
+                    return known != null ? known : counter.upperBound(message);
+                }
+
+                @Override
                 public int count(Message message) {
                     Integer known = tokenCounts.get(message);
                     if (known != null) {

@@ -17,4 +17,17 @@ public interface TokenCounter {
     default int count(Message message) {
         return count(message.text()) + MESSAGE_OVERHEAD_TOKENS;
     }
+
+    /**
+     * A number never below {@link #count(String)}, cheaper to get (for a byte-level BPE: the UTF-8 length). The
+     * window uses it to skip tokenizing messages that fit anyway. By default the exact count.
+     */
+    default int upperBound(String text) {
+        return count(text);
+    }
+
+    /** {@link #upperBound(String)} for a whole message, overhead included. */
+    default int upperBound(Message message) {
+        return upperBound(message.text()) + MESSAGE_OVERHEAD_TOKENS;
+    }
 }

@@ -1,8 +1,6 @@
 package io.psicoia.domain.model;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Rules, in order: pinned messages (the system prompt and any pinned note) are always kept; the newest user turn is
  * always kept, and truncated only when it alone does not fit what the pinned messages leave; then older turns are
- * added newest first while they fit whole. A message is never split, except that newest turn. The result keeps the
+ * added newest first while they fit whole. A message whose counter's upper bound already fits is not tokenized; the
+ * bound is then its cost. A message is never split, except that newest turn. The result keeps the
  * original order: pinned messages first, then history oldest first.
  */
 public final class TokenWindow {
@@ -62,33 +61,78 @@ public final class TokenWindow {
         }
         int left = budget - used;
         boolean truncated = false;
-        int newestCost = counter.count(newest);
+        Kept kept = new Kept(history.size());
+        int newestBound = counter.upperBound(newest);
+        boolean newestByBound = newestBound <= left;
+        int newestCost = newestByBound ? newestBound : counter.count(newest);
         if (newestCost > left) {
             int textBudget = Math.max(left, MIN_NEWEST_TURN_TOKENS) - TokenCounter.MESSAGE_OVERHEAD_TOKENS;
             newest = new Message(newest.role(), truncate(counter, newest.text(), Math.max(textBudget, 1)));
             newestCost = counter.count(newest);
             truncated = true;
         }
-        used += newestCost;
+        kept.add(newest, newestCost, newestByBound);
         left -= newestCost;
 
-        Deque<Message> kept = new ArrayDeque<>();
-        kept.addFirst(newest);
-        int index = history.size() - 2;
-        for (; index >= 0; index--) {
-            int cost = counter.count(history.get(index));
+        for (int index = history.size() - 2; index >= 0; index--) {
+            Message message = history.get(index);
+            int bound = counter.upperBound(message);
+            if (bound > left) {
+                // Bounds overestimate: before judging this turn by its exact count, count exactly what was admitted
+                // by bound, so the window is as full as exact counting alone would make it.
+                left += kept.tighten(counter);
+            }
+            boolean byBound = bound <= left;
+            int cost = byBound ? bound : counter.count(message);
             if (cost > left) {
                 break;
             }
-            kept.addFirst(history.get(index));
+            kept.add(message, cost, byBound);
             left -= cost;
-            used += cost;
         }
-        List<Message> messages = new ArrayList<>(pinned.size() + kept.size());
+        used = budget - left;
+        List<Message> messages = new ArrayList<>(pinned.size() + kept.size);
         messages.addAll(pinned);
-        messages.addAll(kept);
-        int dropped = history.size() - kept.size();
+        for (int i = kept.size - 1; i >= 0; i--) {
+            messages.add(kept.messages[i]);
+        }
+        int dropped = history.size() - kept.size;
         return new Selection(messages, used, dropped, truncated);
+    }
+
+    /** The history kept so far, newest first, with what each was charged and whether that was only a bound. */
+    private static final class Kept {
+        private final Message[] messages;
+        private final int[] costs;
+        private final boolean[] bounded;
+        private int size;
+
+        private Kept(int capacity) {
+            messages = new Message[capacity];
+            costs = new int[capacity];
+            bounded = new boolean[capacity];
+        }
+
+        void add(Message message, int cost, boolean byBound) {
+            messages[size] = message;
+            costs[size] = cost;
+            bounded[size] = byBound;
+            size++;
+        }
+
+        /** Replaces bounds with exact counts; returns the tokens this frees. */
+        int tighten(TokenCounter counter) {
+            int freed = 0;
+            for (int i = 0; i < size; i++) {
+                if (bounded[i]) {
+                    int exact = counter.count(messages[i]);
+                    freed += costs[i] - exact;
+                    costs[i] = exact;
+                    bounded[i] = false;
+                }
+            }
+            return freed;
+        }
     }
 
     /** The longest prefix of {@code text} whose token count fits {@code maxTokens}, cut between code points. */
@@ -111,7 +155,7 @@ public final class TokenWindow {
      * What was selected.
      *
      * @param messages pinned messages then the kept history, oldest first
-     * @param tokens their total cost by the counter
+     * @param tokens their total cost by the counter (exact counts, or upper bounds where those fitted)
      * @param droppedTurns older history messages left out
      * @param newestTruncated whether the newest user turn was cut to fit
      */

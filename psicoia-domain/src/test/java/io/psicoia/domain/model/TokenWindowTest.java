@@ -114,4 +114,35 @@ class TokenWindowTest {
     void givenZeroBudget_whenCreating_thenRejected() {
         assertThatThrownBy(() -> new TokenWindow(CODE_POINTS, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void givenACheapUpperBound_whenEverythingFitsByIt_thenNothingIsTokenized() {
+        java.util.concurrent.atomic.AtomicInteger exact = new java.util.concurrent.atomic.AtomicInteger();
+        TokenCounter bounded = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                exact.incrementAndGet();
+                return text.length() / 2;
+            }
+
+            @Override
+            public int upperBound(String text) {
+                return text.length();
+            }
+        };
+        List<Message> history = List.of(Message.user("hola"), Message.assistant("te escucho"), Message.user("bien"));
+
+        TokenWindow.Selection roomy = new TokenWindow(bounded, 1000).select(List.of(), history);
+        int exactCallsWhenRoomy = exact.get();
+        TokenWindow.Selection tight = new TokenWindow(bounded, 4 + 2 + 4 + 5 + 4 + 2).select(List.of(), history);
+
+        assertThat(roomy.messages()).containsExactlyElementsOf(history);
+        assertThat(exactCallsWhenRoomy).isZero();
+        assertThat(roomy.tokens()).isEqualTo(8 + 14 + 8);
+        assertThat(tight.messages())
+                .as("exactly as full as exact counting would make it")
+                .containsExactlyElementsOf(history);
+        assertThat(tight.tokens()).isEqualTo(6 + 9 + 6);
+        assertThat(exact.get()).isPositive();
+    }
 }

@@ -35,4 +35,29 @@ public final class JtokkitTokenCounter implements TokenCounter {
         }
         return encoding.countTokensOrdinary(text);
     }
+
+    /**
+     * The UTF-8 length: every BPE token of a byte-level vocabulary covers at least one byte, so a text never has more
+     * tokens than bytes. Lets the token window skip tokenizing messages that fit anyway.
+     */
+    @Override
+    public int upperBound(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
 }

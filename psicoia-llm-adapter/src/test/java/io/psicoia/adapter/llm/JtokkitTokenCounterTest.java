@@ -45,4 +45,14 @@ class JtokkitTokenCounterTest {
         assertThat(counter.count(Message.user(text)))
                 .isEqualTo(counter.count(text) + TokenCounter.MESSAGE_OVERHEAD_TOKENS);
     }
+
+    @Test
+    void givenSpanishTextWithEmoji_whenBounding_thenTheBoundIsTheUtf8LengthAndNeverBelowTheCount() {
+        JtokkitTokenCounter counter = new JtokkitTokenCounter();
+        for (String text : java.util.List.of("hola", "¿Cómo estás? 😢 ñandú", "x".repeat(500), "")) {
+            assertThat(counter.upperBound(text))
+                    .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isGreaterThanOrEqualTo(counter.count(text));
+        }
+    }
 }
