@@ -11,7 +11,7 @@
 #   ./mvnw -B -q -pl psicoia-bench -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=psicoia-bench/target/psicoia-bench.jar
+JAR=${JAR:-psicoia-bench/target/psicoia-bench.jar}
 [[ -f $JAR ]] || { echo "build first: ./mvnw -B -q -pl psicoia-bench -am package -DskipTests" >&2; exit 2; }
 PORT=${PORT:-5701}
 OUT=${OUT:-psicoia-bench/results.md}
