@@ -4,7 +4,6 @@ import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.text.SpanishTexts;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,7 @@ final class ChatSession {
             if (text.isEmpty()) {
                 continue;
             }
-            if (text.toLowerCase(Locale.ROOT).equals("salir")) {
+            if (SpanishTexts.isLeaveCommand(text)) {
                 break;
             }
             Optional<ChatBackend.TurnEnd.Lost> end = exchange(text);

@@ -21,7 +21,6 @@ public final class SpanishTexts {
             + " en un minuto. Si estás en peligro, llamá al número de emergencias de tu país.";
     public static final String EMERGENCY_HINT =
             "Si estás en peligro o pensás en hacerte daño, llamá ahora al número de emergencias de tu país.";
-    public static final String NOT_EMPTY = "Escribí lo que quieras contarme y presioná Enter.";
     public static final String TOO_MANY_CONNECTIONS =
             "PsicoIA está recibiendo demasiadas conexiones en este momento. Probá de nuevo en unos minutos.";
     public static final String TOO_MANY_FROM_ADDRESS =
@@ -39,6 +38,11 @@ public final class SpanishTexts {
                     + " Probá volver a conectarte en unos minutos. " + EMERGENCY_HINT;
 
     private SpanishTexts() {}
+
+    /** Whether a line is the original's leave command: {@code salir}, in any case, surrounding spaces ignored. */
+    public static boolean isLeaveCommand(String line) {
+        return line.strip().equalsIgnoreCase("salir");
+    }
 
     /** A message over the character limit. */
     public static String tooLong(int maxChars) {

@@ -33,4 +33,13 @@ class SpanishTextsTest {
         assertThat(SpanishTexts.refusal(new ChatOutcome.Busy(ChatOutcome.BusyReason.QUEUE_TIMEOUT)))
                 .isEqualTo(SpanishTexts.BUSY_QUEUE);
     }
+
+    @Test
+    void givenLines_whenCheckingForSalir_thenOnlyTheWholeWordInAnyCaseCounts() {
+        assertThat(SpanishTexts.isLeaveCommand("salir")).isTrue();
+        assertThat(SpanishTexts.isLeaveCommand("  SALIR \t")).isTrue();
+        assertThat(SpanishTexts.isLeaveCommand("Salir")).isTrue();
+        assertThat(SpanishTexts.isLeaveCommand("quiero salir")).isFalse();
+        assertThat(SpanishTexts.isLeaveCommand("salir!")).isFalse();
+    }
 }

@@ -170,7 +170,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (message.isEmpty()) {
             return;
         }
-        if (message.equalsIgnoreCase("salir")) {
+        if (SpanishTexts.isLeaveCommand(message)) {
             writeLine(SpanishTexts.GOODBYE);
             closeAfterWrites();
             return;
