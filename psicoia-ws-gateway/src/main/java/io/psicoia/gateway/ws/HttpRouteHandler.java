@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every plain HTTP request: the web client's files, {@code /healthz}, and the Origin check in front of the WebSocket
- * upgrade at {@link #WS_PATH} (passed on to the WebSocket handshake only when allowed). Anything else is 404; methods
+ * upgrade at {@code /ws} (passed on to the WebSocket handshake only when allowed). Anything else is 404; methods
  * other than GET and HEAD are 405. Every response carries the security headers; HTML also the Content-Security-Policy.
  * One per connection (it answers in order, and nothing here is shared between connections).
  */
@@ -40,12 +40,14 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRouteHandler.class);
 
+    private final String wsPath;
     private final StaticFiles files;
     private final AppHealth health;
     private final List<String> allowedOrigins;
 
-    HttpRouteHandler(StaticFiles files, AppHealth health, List<String> allowedOrigins) {
+    HttpRouteHandler(String wsPath, StaticFiles files, AppHealth health, List<String> allowedOrigins) {
         super(false);
+        this.wsPath = wsPath;
         this.files = files;
         this.health = health;
         this.allowedOrigins = allowedOrigins;
@@ -62,7 +64,7 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
         HttpMethod method = request.method();
         boolean head = HttpMethod.HEAD.equals(method);
         String path = new QueryStringDecoder(request.uri()).path();
-        if (path.equals(WS_PATH)) {
+        if (path.equals(wsPath)) {
             if (!HttpMethod.GET.equals(method)) {
                 request.release();
                 respond(ctx, keepAlive, false, methodNotAllowed(), "ws");

@@ -33,6 +33,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_REQUEST_BODY = 8192;
 
     private final WsGatewayConfig config;
+    private final String wsPath;
     private final Optional<SslContext> tls;
     private final StaticFiles files;
     private final AppHealth health;
@@ -42,24 +43,26 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
 
     WsGatewayInitializer(
             WsGatewayConfig config,
+            String wsPath,
             Optional<SslContext> tls,
             StaticFiles files,
             AppHealth health,
             Supplier<ChannelHandler> sessions,
             ChannelGroup open) {
         this.config = config;
+        this.wsPath = wsPath;
         this.tls = tls;
         this.files = files;
         this.health = health;
         this.sessions = sessions;
         this.open = open;
-        this.protocol = protocolConfig(config);
+        this.protocol = protocolConfig(config, wsPath);
     }
 
     /** The WebSocket settings: exactly one Close frame per connection, quick to hang up, strict decoding. */
-    static WebSocketServerProtocolConfig protocolConfig(WsGatewayConfig config) {
+    static WebSocketServerProtocolConfig protocolConfig(WsGatewayConfig config, String wsPath) {
         return WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(HttpRouteHandler.WS_PATH)
+                .websocketPath(wsPath)
                 .checkStartsWith(false)
                 .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
                 // Netty's default would send a second Close ("Bye", 1000) after a protocol error's Close.
@@ -86,7 +89,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
         p.addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(config.handshakeTimeout()));
-        p.addLast(ROUTES, new HttpRouteHandler(files, health, config.allowedOrigins()));
+        p.addLast(ROUTES, new HttpRouteHandler(wsPath, files, health, config.allowedOrigins()));
         p.addLast("close-check", CloseFrameCheck.INSTANCE);
         p.addLast("ws", new WebSocketServerProtocolHandler(protocol));
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxMessageBytes()));

@@ -48,6 +48,7 @@ public final class WsGatewayServer implements AutoCloseable {
 
     private final WsGatewayConfig config;
     private final Function<Context, Supplier<ChannelHandler>> sessionFactory;
+    private final String wsPath;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup sessions;
@@ -63,12 +64,17 @@ public final class WsGatewayServer implements AutoCloseable {
         this(
                 config,
                 context -> () ->
-                        new BrowserFrontendHandler(context.config(), context.app(), context.limiter(), WATER_MARK));
+                        new BrowserFrontendHandler(context.config(), context.app(), context.limiter(), WATER_MARK),
+                HttpRouteHandler.WS_PATH);
     }
 
-    /** A gateway whose sessions are made by {@code sessionFactory} (the echo server for conformance tests). */
-    WsGatewayServer(WsGatewayConfig config, Function<Context, Supplier<ChannelHandler>> sessionFactory) {
+    /**
+     * A gateway whose sessions are made by {@code sessionFactory}, with the WebSocket at {@code wsPath} (the echo
+     * server for conformance tests, whose client only knows {@code /}).
+     */
+    WsGatewayServer(WsGatewayConfig config, Function<Context, Supplier<ChannelHandler>> sessionFactory, String wsPath) {
         this.config = Objects.requireNonNull(config, "config");
+        this.wsPath = Objects.requireNonNull(wsPath, "wsPath");
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
         this.boss = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("psicoia-ws-accept", true), NioIoHandler.newFactory());
@@ -100,8 +106,8 @@ public final class WsGatewayServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(
-                        new WsGatewayInitializer(config, tls, files, health, sessionFactory.apply(context), sessions));
+                .childHandler(new WsGatewayInitializer(
+                        config, wsPath, tls, files, health, sessionFactory.apply(context), sessions));
         listener = bootstrap.bind(config.host(), config.port()).sync().channel();
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         LOG.info(
