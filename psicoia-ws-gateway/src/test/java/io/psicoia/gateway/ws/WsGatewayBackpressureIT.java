@@ -1,0 +1,65 @@
+package io.psicoia.gateway.ws;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A browser that stops reading makes the gateway stop reading the app: nothing piles up in between. */
+class WsGatewayBackpressureIT {
+
+    @RegisterExtension
+    final GatewayExtension gateway = new GatewayExtension();
+
+    private final FakeApp app = new FakeApp();
+
+    @AfterEach
+    void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void givenABrowserThatStopsReading_whenTheAppKeepsWriting_thenTheAppIsBlockedAfterABoundedAmount()
+            throws Exception {
+        int port = gateway.start(GatewayExtension.config(app.port()));
+        try (RawWsClient browser = RawWsClient.connect(port, null)) {
+            browser.text("{\"type\":\"hello\"}");
+            FakeApp.Connection connection = app.connection();
+            connection.line();
+            // The browser reads nothing from now on; the app writes as fast as the gateway takes it.
+            byte[] line =
+                    ("{\"type\":\"delta\",\"id\":\"m1\",\"text\":\"" + "x".repeat(1000) + "\"}\n").getBytes(UTF_8);
+            AtomicLong written = new AtomicLong();
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = connection.socket().getOutputStream();
+                    while (!Thread.currentThread().isInterrupted()) {
+                        out.write(line);
+                        written.addAndGet(line.length);
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            long before;
+            long after;
+            Thread.sleep(3000);
+            before = written.get();
+            Thread.sleep(1000);
+            after = written.get();
+            writer.interrupt();
+            connection.close();
+            // Kernel socket buffers on both loopback hops hold some megabytes; the gateway itself holds one high-water
+            // mark (64 KiB) plus one read. Without backpressure the app would have written gigabytes by now.
+            assertThat(after).as("the app stopped being read").isEqualTo(before);
+            assertThat(after).isLessThan(64L * 1024 * 1024);
+        }
+    }
+}
