@@ -36,6 +36,12 @@ final class GatewayRuntime {
             port = server.start();
         } catch (IllegalArgumentException e) {
             server.shutdown(Duration.ZERO);
+            if (config.tls().isEmpty()
+                    || e.getMessage() == null
+                    || !e.getMessage().startsWith("TLS")) {
+                throw AppRuntime.cannotBind(
+                        e, config.host() + ":" + config.port(), "--ws-port (WS_PORT)", "--ws-host (WS_HOST)");
+            }
             throw new ConfigException("No pude usar el certificado o la clave TLS (--tls-cert / TLS_CERT, --tls-key /"
                     + " TLS_KEY): tienen que ser archivos PEM legibles, la clave en PKCS#8 (BEGIN PRIVATE KEY). Ver:"
                     + " psicoia " + command + " --help");

@@ -179,6 +179,21 @@ class PsicoiaServeIT {
         assertThat(tls.exitValue()).isEqualTo(2);
         awaitLine(tlsLog, "--tls-key (variable TLS_KEY)");
 
+        Process badTls = start(
+                "gateway",
+                "--ws-host",
+                "127.0.0.1",
+                "--ws-port",
+                String.valueOf(freePort()),
+                "--tls-cert",
+                "no-existe.pem",
+                "--tls-key",
+                "tampoco.pem");
+        LinkedBlockingQueue<String> badTlsLog = lines(badTls);
+        assertThat(badTls.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(badTls.exitValue()).isEqualTo(2);
+        awaitLine(badTlsLog, "No pude usar el certificado o la clave TLS");
+
         Process origins = start("serve", "--ws-allowed-origins", "ejemplo.org/ruta");
         LinkedBlockingQueue<String> originsLog = lines(origins);
         assertThat(origins.waitFor(30, TimeUnit.SECONDS)).isTrue();

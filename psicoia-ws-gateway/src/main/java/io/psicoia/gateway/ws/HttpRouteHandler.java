@@ -65,7 +65,11 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
         boolean head = HttpMethod.HEAD.equals(method);
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(wsPath)) {
-            if (!HttpMethod.GET.equals(method)) {
+            if (!request.uri().equals(wsPath)) {
+                // Netty's handshake only takes the exact path; anything else here would never be answered.
+                request.release();
+                respond(ctx, keepAlive, false, plain(HttpResponseStatus.NOT_FOUND, "No encontrado.\n"), "ws");
+            } else if (!HttpMethod.GET.equals(method)) {
                 request.release();
                 respond(ctx, keepAlive, false, methodNotAllowed(), "ws");
             } else if (!originAllowed(request)) {

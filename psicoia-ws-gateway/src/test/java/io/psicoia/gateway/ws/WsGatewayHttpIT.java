@@ -77,7 +77,8 @@ class WsGatewayHttpIT {
                 "/%2e%2e/logback-test.xml",
                 "/css/..%2f..%2flogback-test.xml",
                 "/.hidden.html",
-                "/io/psicoia/gateway/ws/GatewayExtension.class")) {
+                "/io/psicoia/gateway/ws/GatewayExtension.class",
+                "/ws?token=1")) {
             assertThat(rawStatus(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
                     .as(path)
                     .isEqualTo(404);
