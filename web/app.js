@@ -45,6 +45,8 @@
     retryIn: (s) => ' Reintento en ' + s + ' s…',
     retrying: ' Reintentando…',
     paused: 'En pausa. Me reconecto cuando escribas.',
+    retryNow: 'Reintentar ahora',
+    reconnect: 'Reconectar',
     announceOffline: 'Se cortó la conexión. Reintento automáticamente; lo que escribas queda guardado.',
     announceOnline: 'Conectado.',
     backAgain: 'Volvió la conexión. PsicoIA no recuerda lo que hablamos antes del corte: si hace falta, contale de nuevo lo importante.',
@@ -332,6 +334,7 @@
       el.status.dataset.state = state;
       el.statusText.textContent = text;
       el.retry.hidden = !showRetry;
+      el.retry.textContent = state === 'paused' ? T.reconnect : T.retryNow;
     }
 
     function showNotice(text, kind) {
@@ -512,7 +515,7 @@
     function pump() {
       if (!ready || current || outbox.length === 0) {
         outbox.forEach((m, i) => {
-          if (!m.bubble) return;
+          if (!m.bubble || (current && m === current.item)) return;
           if (ready && Date.now() < rateUntil) setNote(m.bubble, T.waitingRate, 'info');
           else if (ready && (current || i > 0)) setNote(m.bubble, T.waitingTurn, 'info');
         });
