@@ -54,7 +54,7 @@
     waitingConnection: 'Guardado: se envía cuando vuelva la conexión.',
     waitingTurn: 'Se envía cuando termine la respuesta anterior.',
     waitingRate: 'En espera: se envía solo cuando termine la pausa.',
-    sending: 'Enviando…',
+    noReply: 'No me llegó ninguna respuesta. Probá enviarlo de nuevo.',
     cutCancelled: 'Detuviste la respuesta.',
     cutShort: 'La respuesta quedó cortada. Si querés, pedile que siga.',
     cutConnection: 'Se cortó la conexión y esta respuesta quedó incompleta.',
@@ -588,8 +588,12 @@
       } else {
         setNote(c.bubble, '', 'info');
       }
-      if (c.text) announce(T.bot + ': ' + c.text);
-      if (!c.text) c.bubble.li.remove();
+      if (c.text) {
+        announce(T.bot + ': ' + c.text);
+      } else if (!c.cancelled) {
+        setNote(c.bubble, T.noReply, 'warn');
+        addResendButton(c.item.bubble, c.item.text);
+      }
       pump();
     }
 
