@@ -1,5 +1,6 @@
 package io.psicoia.cli;
 
+import io.psicoia.gateway.ws.WsGatewayConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -41,6 +42,28 @@ final class Converters {
                 }
             }
             return value;
+        }
+    }
+
+    /** A comma-separated list of web origins ({@code https://host[:port]}), possibly empty. */
+    static final class OriginList implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                WsGatewayConfig.normalizeOrigins(GatewayOptions.originList(value));
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("se esperaban orígenes como https://ejemplo.org o"
+                        + " http://localhost:8080, separados por comas, sin ruta al final");
+            }
+        }
+    }
+
+    /** A WebSocket message limit: 1024 bytes to 16 MiB. */
+    static final class MessageBytes implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return intInRange(value, 1024, 16 * 1024 * 1024, "un número de bytes entre 1024 y 16777216");
         }
     }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 @Command(
         name = "psicoia",
         versionProvider = PsicoiaCommand.Version.class,
-        subcommands = {ChatCommand.class, AppCommand.class},
+        subcommands = {ChatCommand.class, AppCommand.class, GatewayCommand.class, ServeCommand.class},
         synopsisHeading = "Uso: ",
         descriptionHeading = "%n",
         optionListHeading = "%nOpciones:%n",
@@ -140,6 +140,12 @@ final class PsicoiaCommand implements Runnable {
             }
             if (type == AppCommand.class) {
                 return (K) new AppCommand(environment, stopper);
+            }
+            if (type == GatewayCommand.class) {
+                return (K) new GatewayCommand(environment, stopper);
+            }
+            if (type == ServeCommand.class) {
+                return (K) new ServeCommand(environment, stopper);
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -1,0 +1,106 @@
+package io.psicoia.cli;
+
+import io.psicoia.adapter.tcp.TcpChatServer;
+import io.psicoia.adapter.tcp.TcpServerConfig;
+import io.psicoia.domain.service.ChatService;
+import io.psicoia.domain.service.ChatThreads;
+import java.net.BindException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running TCP chat server with its model, workers and timers: what {@code app} and {@code serve} start. */
+final class AppRuntime implements AutoCloseable {
+
+    private final TcpChatServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final int port;
+
+    private AppRuntime(TcpChatServer server, ExecutorService workers, ScheduledExecutorService timers, int port) {
+        this.server = server;
+        this.workers = workers;
+        this.timers = timers;
+        this.port = port;
+    }
+
+    /**
+     * Builds and binds the app; logs its configuration and {@code event=app.ready port=N}.
+     *
+     * @param command the subcommand whose help the error messages point at
+     * @throws CannotConnectException when the port cannot be bound
+     * @throws ConfigException when a setting cannot be used
+     */
+    static AppRuntime start(
+            TcpOptions tcp, AdmissionOptions admission, LlmOptions llm, Map<String, String> environment, String command)
+            throws InterruptedException {
+        Logger log = LoggerFactory.getLogger(AppCommand.class);
+        TcpServerConfig config = tcpConfig(tcp, admission, command);
+        LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
+        ExecutorService workers =
+                ChatThreads.workers("psicoia-llm", admission.toConfig().maxInFlight());
+        ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");
+        ChatService chat = ChatWiring.chatService(choice, llm, admission, workers, timers);
+        timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
+        log.info("event=app.config llm=\"{}\" admission={} tcp={}", choice.description(), admission.toConfig(), config);
+
+        TcpChatServer server = new TcpChatServer(config, chat, chat);
+        int port;
+        try {
+            port = server.start();
+        } catch (Exception e) {
+            server.shutdown(Duration.ZERO);
+            workers.shutdownNow();
+            timers.shutdownNow();
+            throw cannotBind(e, config.host() + ":" + config.port(), "--port (APP_PORT)", "--host (APP_HOST)");
+        }
+        log.info("event=app.ready port={}", port);
+        return new AppRuntime(server, workers, timers, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Stops gracefully: everyone connected is told, replies in progress may finish within the grace period. */
+    @Override
+    public void close() {
+        server.close();
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    private static TcpServerConfig tcpConfig(TcpOptions tcp, AdmissionOptions admission, String command) {
+        try {
+            return tcp.toConfig(admission);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Valor inválido para --trusted-proxy (variable TRUSTED_PROXIES): "
+                    + e.getMessage() + ". Ver: psicoia " + command + " --help");
+        }
+    }
+
+    /** A bind failure as one Spanish line naming the flags to change. */
+    static RuntimeException cannotBind(Exception e, String where, String portFlag, String hostFlag) {
+        if (e instanceof BindException) {
+            return new CannotConnectException(
+                    "No pude escuchar en " + where + ": el puerto está en uso o la dirección no es de esta máquina."
+                            + " Elegí otro con " + portFlag + " o " + hostFlag + ".",
+                    e);
+        }
+        if (e instanceof SocketException) {
+            return new CannotConnectException(
+                    "No pude escuchar en " + where + " (" + e.getClass().getSimpleName() + "). Revisá " + hostFlag
+                            + " y " + portFlag + ".",
+                    e);
+        }
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(e);
+    }
+}

@@ -1,0 +1,60 @@
+package io.psicoia.cli;
+
+import io.psicoia.gateway.ws.WsGatewayServer;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code psicoia gateway}: the web page and its WebSocket, bridged to a running {@code psicoia app}. */
+@Command(
+        name = "gateway",
+        sortOptions = false,
+        synopsisHeading = "Uso: ",
+        descriptionHeading = "%n",
+        optionListHeading = "%nOpciones:%n",
+        description = {
+            "Inicia el gateway web de PsicoIA (puerto 8765): sirve la página del chat y conecta cada pestaña del"
+                    + " navegador, por WebSocket en /ws, con su propia conexión al servidor TCP ('psicoia app').",
+            "El gateway tiene que estar en una dirección de confianza para la app (--trusted-proxy, por defecto"
+                    + " loopback) para que los límites se apliquen a la IP de cada persona.",
+            "Se detiene con Ctrl-C o SIGTERM: cierra cada conexión con el código 1001."
+        })
+final class GatewayCommand implements Callable<Integer> {
+
+    @Mixin
+    GatewayOptions gateway = new GatewayOptions();
+
+    @Mixin
+    AppTargetOptions target = new AppTargetOptions();
+
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
+    private final Map<String, String> environment;
+    private final Stopper stopper;
+
+    GatewayCommand(Map<String, String> environment, Stopper stopper) {
+        this.environment = environment;
+        this.stopper = stopper;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LogSetup.apply(logging.levelOr("INFO"), logging.file());
+        Logger log = LoggerFactory.getLogger(GatewayCommand.class);
+        WsGatewayServer server =
+                GatewayRuntime.start(gateway.toConfig(target.host, target.effectivePort(environment)), "gateway");
+        CountDownLatch stopped = new CountDownLatch(1);
+        stopper.onStop(() -> {
+            server.close();
+            stopped.countDown();
+        });
+        stopped.await();
+        log.info("event=gateway.stopped");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,96 @@
+package io.psicoia.gateway.ws;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One connection's pipeline, from bytes to the session: TLS (optional) → HTTP codec → request aggregation → request
+ * timeout → routes (files, health, Origin check) → WebSocket protocol (handshake, UTF-8 validation, control frames)
+ * → message aggregation up to the limit → keep-alive pings → the session (the bridge, or an echo for conformance
+ * tests).
+ */
+final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
+
+    static final String REQUEST_TIMEOUT = "request-timeout";
+    static final String ROUTES = "routes";
+
+    private static final int MAX_INITIAL_LINE = 4096;
+    private static final int MAX_HEADER_BYTES = 8192;
+    private static final int MAX_CHUNK_BYTES = 8192;
+    /** Only GETs are served; a body of any other method is read this far before its 405. */
+    private static final int MAX_REQUEST_BODY = 8192;
+
+    private final WsGatewayConfig config;
+    private final Optional<SslContext> tls;
+    private final StaticFiles files;
+    private final AppHealth health;
+    private final Supplier<ChannelHandler> sessions;
+    private final ChannelGroup open;
+    private final WebSocketServerProtocolConfig protocol;
+
+    WsGatewayInitializer(
+            WsGatewayConfig config,
+            Optional<SslContext> tls,
+            StaticFiles files,
+            AppHealth health,
+            Supplier<ChannelHandler> sessions,
+            ChannelGroup open) {
+        this.config = config;
+        this.tls = tls;
+        this.files = files;
+        this.health = health;
+        this.sessions = sessions;
+        this.open = open;
+        this.protocol = protocolConfig(config);
+    }
+
+    /** The WebSocket settings: exactly one Close frame per connection, quick to hang up, strict decoding. */
+    static WebSocketServerProtocolConfig protocolConfig(WsGatewayConfig config) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(HttpRouteHandler.WS_PATH)
+                .checkStartsWith(false)
+                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
+                // Netty's default would send a second Close ("Bye", 1000) after a protocol error's Close.
+                .sendCloseFrame(null)
+                .forceCloseTimeoutMillis(config.closeTimeout().toMillis())
+                .handleCloseFrames(true)
+                // Pongs go on to the keep-alive, which counts them.
+                .dropPongFrames(false)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxMessageBytes())
+                        .expectMaskedFrames(true)
+                        .allowMaskMismatch(false)
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .withUTF8Validator(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline p = channel.pipeline();
+        tls.ifPresent(context -> p.addLast("tls", context.newHandler(channel.alloc())));
+        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
+        p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
+        p.addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(config.handshakeTimeout()));
+        p.addLast(ROUTES, new HttpRouteHandler(files, health, config.allowedOrigins()));
+        p.addLast("ws", new WebSocketServerProtocolHandler(protocol));
+        p.addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxMessageBytes()));
+        p.addLast("keepalive", new KeepAliveHandler(config.pingInterval()));
+        p.addLast("session", sessions.get());
+        open.add(channel);
+    }
+}
