@@ -122,7 +122,7 @@
 
     // Times in the page's language (Spanish), whatever the browser's: "14:05", not "2:05 PM".
     const locale = /^es\b/i.test(navigator.language || '') ? navigator.language : 'es';
-    const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+    const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
     // Connection state.
     let ws = null;
@@ -694,8 +694,12 @@
     }
 
     function autosize() {
+      // border-box: the height includes the borders that scrollHeight leaves out.
       el.input.style.height = 'auto';
-      el.input.style.height = Math.min(el.input.scrollHeight, 200) + 'px';
+      const borders = el.input.offsetHeight - el.input.clientHeight;
+      const wanted = el.input.scrollHeight + borders;
+      el.input.style.height = Math.min(wanted, 200) + 'px';
+      el.input.style.overflowY = wanted > 200 ? 'auto' : 'hidden';
     }
 
     function submit() {

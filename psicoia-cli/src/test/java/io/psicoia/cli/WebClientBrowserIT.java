@@ -118,6 +118,8 @@ class WebClientBrowserIT {
                 .hasSizeGreaterThan(3)
                 .isSorted();
         assertThat(driver.findElements(By.cssSelector(".msg-bot"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector(".msg-bot time")).getText())
+                .matches("\\d{2}:\\d{2}");
         assertThat(driver.findElement(By.cssSelector(".msg-bot .text")).getText())
                 .isNotBlank();
 
@@ -272,7 +274,7 @@ class WebClientBrowserIT {
                 "--disable-component-update",
                 "--disable-sync",
                 "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=1000,760",
+                "--window-size=1000,900",
                 "--lang=es-AR",
                 "--force-prefers-color-scheme=light");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-AR,es"));
