@@ -452,6 +452,8 @@
         current = null;
         el.stop.hidden = true;
       }
+      // A rate-limit wait belongs to the connection that got it: the next welcome starts a new count anyway.
+      endRateWait(false);
       outbox.forEach((m) => m.bubble && setNote(m.bubble, T.waitingConnection, 'info'));
       if (event && event.reason) {
         showNotice(T.closedBecause(event.reason), 'warn');
