@@ -44,13 +44,27 @@ final class JsonLines {
             return Optional.empty();
         }
         ByteBuf out = alloc.buffer(frame.readableBytes() + 64);
+        boolean ok = false;
+        try {
+            ok = copyHelloWithPeer(frame, peer, out);
+        } catch (IOException e) {
+            ok = false;
+        } finally {
+            if (!ok) {
+                out.release();
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    /** Writes the hello with {@code peer} to {@code out}; false when {@code frame} is not a hello. */
+    private static boolean copyHelloWithPeer(ByteBuf frame, String peer, ByteBuf out) throws IOException {
         boolean hello = false;
         try (JsonParser parser = JSON.createParser((InputStream) new ByteBufInputStream(frame.duplicate()));
                 JsonGenerator generator =
                         JSON.createGenerator((OutputStream) new ByteBufOutputStream(out), JsonEncoding.UTF8)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                out.release();
-                return Optional.empty();
+                return false;
             }
             generator.writeStartObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -67,19 +81,12 @@ final class JsonLines {
                 generator.copyCurrentStructure(parser);
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || !hello) {
-                out.release();
-                return Optional.empty();
+                return false;
             }
             generator.writeStringField("peer", peer);
             generator.writeEndObject();
-        } catch (IOException e) {
-            out.release();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
         }
-        return Optional.of(out);
+        return true;
     }
 
     /** {@code {"type":"hello","client":"psicoia-gateway","peer":"…"}}. */

@@ -41,6 +41,7 @@ final class KeepAliveHandler extends ChannelInboundHandlerAdapter {
             if (ctx.pipeline().get(WsGatewayInitializer.ROUTES) != null) {
                 ctx.pipeline().remove(WsGatewayInitializer.ROUTES);
             }
+            DecoderCloseFix.install(ctx.pipeline());
             timer = ctx.executor()
                     .scheduleAtFixedRate(() -> tick(ctx), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * One connection's pipeline, from bytes to the session: TLS (optional) → HTTP codec → request aggregation → request
- * timeout → routes (files, health, Origin check) → WebSocket protocol (handshake, UTF-8 validation, control frames)
+ * timeout → routes (files, health, Origin check) → Close-code check → WebSocket protocol (handshake, UTF-8 validation, control frames)
  * → message aggregation up to the limit → keep-alive pings → the session (the bridge, or an echo for conformance
  * tests).
  */
@@ -87,6 +87,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
         p.addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(config.handshakeTimeout()));
         p.addLast(ROUTES, new HttpRouteHandler(files, health, config.allowedOrigins()));
+        p.addLast("close-check", CloseFrameCheck.INSTANCE);
         p.addLast("ws", new WebSocketServerProtocolHandler(protocol));
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxMessageBytes()));
         p.addLast("keepalive", new KeepAliveHandler(config.pingInterval()));
