@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -68,15 +68,16 @@ class WebClientBrowserIT {
     @TempDir
     Path profile;
 
-    @BeforeAll
-    static void browserInstalled() {
+    /** Per test, not per class, so a skip is reported as a skipped test with its reason. */
+    @BeforeEach
+    void browserInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String why = "Prueba del navegador omitida: faltan " + CHROMIUM + " o " + CHROMEDRIVER
+        String missing = "faltan " + CHROMIUM + " o " + CHROMEDRIVER
                 + " (instalalos con: apt-get install chromium chromium-driver)";
         if (!installed && Boolean.parseBoolean(System.getProperty("psicoia.browser.required", "false"))) {
-            fail(why + "; psicoia.browser.required=true exige el navegador");
+            fail("La prueba del navegador es obligatoria (psicoia.browser.required=true) y " + missing);
         }
-        assumeTrue(installed, why);
+        assumeTrue(installed, "Prueba del navegador omitida: " + missing);
     }
 
     @AfterEach
