@@ -1,12 +1,12 @@
 package io.psicoia.domain.safety;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * A set of phrases, written in ordinary spelling, compiled into one expression that finds them in normalized text.
+ * A set of phrases, written in ordinary spelling, matched word by word against normalized text.
  *
  * <p>Phrase syntax, small on purpose so that rules read like the sentences they catch:
  *
@@ -18,68 +18,136 @@ import java.util.regex.Pattern;
  *   <li>{@code ~}: up to three words of anything; {@code ~~}: up to six (never across a sentence break).
  * </ul>
  *
- * <p>Matching is done on {@link #pad padded} normalized text: one space before and after, words separated by one
- * space. A match covers whole words and the space after each.
+ * <p>Phrases are expanded into plain sequences and stored in a trie of words, so matching a message costs about one
+ * hash lookup per word and per live branch: it grows with the message, hardly with the number of phrases.
  */
 final class PhraseSet {
 
-    private final Pattern pattern;
+    /** One step of an expanded sequence: a whole word, a word prefix, or a gap of up to {@code gap} words. */
+    private record Step(String word, boolean prefix, int gap) {}
 
-    private PhraseSet(Pattern pattern) {
-        this.pattern = pattern;
+    /** A node of the phrase trie: what may come next, and whether a phrase may end here. */
+    private static final class Node {
+        final Map<String, Node> words = new HashMap<>();
+        final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
+        final Map<Integer, Node> gaps = new HashMap<>(0);
+        boolean terminal;
+
+        Node next(Step step) {
+            if (step.gap() > 0) {
+                return gaps.computeIfAbsent(step.gap(), g -> new Node());
+            }
+            if (!step.prefix()) {
+                return words.computeIfAbsent(step.word(), w -> new Node());
+            }
+            for (Map.Entry<String, Node> entry : prefixes) {
+                if (entry.getKey().equals(step.word())) {
+                    return entry.getValue();
+                }
+            }
+            Node node = new Node();
+            prefixes.add(Map.entry(step.word(), node));
+            return node;
+        }
     }
+
+    private final Node root = new Node();
+
+    private PhraseSet() {}
 
     static PhraseSet of(String... phrases) {
         if (phrases.length == 0) {
             throw new IllegalArgumentException("at least one phrase");
         }
-        StringBuilder regex = new StringBuilder("(?<= )(?:");
-        for (int i = 0; i < phrases.length; i++) {
-            if (i > 0) {
-                regex.append('|');
+        PhraseSet set = new PhraseSet();
+        for (String phrase : phrases) {
+            for (List<Step> sequence : new Parser(phrase).parse()) {
+                set.add(sequence, phrase);
             }
-            regex.append(new Parser(phrases[i]).sequence(false));
         }
-        regex.append(')');
-        return new PhraseSet(Pattern.compile(regex.toString()));
+        return set;
     }
 
-    /** The text as phrases are matched against: one space on each side. */
-    static String pad(String normalized) {
-        return " " + normalized + " ";
+    private void add(List<Step> sequence, String phrase) {
+        if (sequence.isEmpty() || sequence.get(0).gap() > 0) {
+            throw new IllegalArgumentException("phrase \"" + phrase + "\" must start with a word");
+        }
+        Node node = root;
+        for (Step step : sequence) {
+            node = node.next(step);
+        }
+        node.terminal = true;
     }
 
-    boolean foundIn(String padded) {
-        return pattern.matcher(padded).find();
+    boolean foundIn(String[] words) {
+        for (int i = 0; i < words.length; i++) {
+            if (matchAt(words, i) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Where each match starts and ends in the padded text, in order. */
-    List<int[]> spans(String padded) {
-        Matcher matcher = pattern.matcher(padded);
+    /** Each match as {start, end} word indexes (end exclusive), left to right, not overlapping. */
+    List<int[]> spans(String[] words) {
         List<int[]> spans = new ArrayList<>(2);
-        while (matcher.find()) {
-            spans.add(new int[] {matcher.start(), matcher.end()});
+        int i = 0;
+        while (i < words.length) {
+            int end = matchAt(words, i);
+            if (end > i) {
+                spans.add(new int[] {i, end});
+                i = end;
+            } else {
+                i++;
+            }
         }
         return spans;
     }
 
-    /** The text with every match replaced by one neutral word, so no other phrase can see it. */
-    String blankOut(String padded) {
-        Matcher matcher = pattern.matcher(padded);
-        if (!matcher.find()) {
-            return padded;
+    /** Replaces every match with one neutral word, so no other phrase can see it; returns whether any was found. */
+    boolean blankOut(String[] words) {
+        boolean found = false;
+        for (int[] span : spans(words)) {
+            for (int k = span[0]; k < span[1]; k++) {
+                words[k] = "_";
+            }
+            found = true;
         }
-        StringBuilder out = new StringBuilder(padded.length());
-        int last = 0;
-        do {
-            out.append(padded, last, matcher.start()).append("_ ");
-            last = matcher.end();
-        } while (matcher.find());
-        out.append(padded, last, padded.length());
-        return out.toString();
+        return found;
     }
 
-    /** Recursive descent over one phrase. */
+    /** The end (exclusive) of the longest phrase starting at {@code start}, or -1. */
+    private int matchAt(String[] words, int start) {
+        return match(root, words, start);
+    }
+
+    /** Walks the trie from {@code node} at words[at..]; returns the end of the longest match or -1. */
+    private static int match(Node node, String[] words, int at) {
+        int best = node.terminal ? at : -1;
+        if (at < words.length) {
+            String word = words[at];
+            Node next = node.words.get(word);
+            if (next != null) {
+                best = Math.max(best, match(next, words, at + 1));
+            }
+            for (Map.Entry<String, Node> prefix : node.prefixes) {
+                if (word.startsWith(prefix.getKey())) {
+                    best = Math.max(best, match(prefix.getValue(), words, at + 1));
+                }
+            }
+        }
+        for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
+            for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
+                if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
+                    break;
+                }
+                best = Math.max(best, match(gap.getValue(), words, at + skip));
+            }
+        }
+        return best;
+    }
+
+    /** Parses one phrase into its plain sequences (alternatives expanded). */
     private static final class Parser {
         private final String source;
         private int position;
@@ -88,49 +156,62 @@ final class PhraseSet {
             this.source = source;
         }
 
-        /** A sequence up to the end of the phrase, or (when nested) up to the next '|' or ')'. */
-        String sequence(boolean nested) {
-            StringBuilder regex = new StringBuilder();
+        List<List<Step>> parse() {
+            List<List<Step>> sequences = sequence(false);
+            if (position < source.length()) {
+                throw error("unexpected '" + source.charAt(position) + "'");
+            }
+            return sequences;
+        }
+
+        /** The sequences a phrase (or one alternative of a group) stands for. */
+        private List<List<Step>> sequence(boolean nested) {
+            List<List<Step>> sequences = new ArrayList<>();
+            sequences.add(new ArrayList<>());
             while (true) {
                 skipSpaces();
                 if (position >= source.length()) {
                     if (nested) {
                         throw error("missing ')'");
                     }
-                    return regex.toString();
+                    return sequences;
                 }
                 char c = source.charAt(position);
                 if (c == '|' || c == ')') {
                     if (!nested) {
                         throw error("unexpected '" + c + "'");
                     }
-                    return regex.toString();
+                    return sequences;
                 }
+                List<List<Step>> next;
                 if (c == '(') {
                     position++;
-                    regex.append(group());
+                    next = group();
                 } else if (c == '~') {
                     int gaps = 0;
                     while (position < source.length() && source.charAt(position) == '~') {
                         gaps++;
                         position++;
                     }
-                    regex.append("(?:[^ .]+ ){0,").append(3 * gaps).append('}');
+                    next = List.of(List.of(new Step(null, false, 3 * gaps)));
                 } else {
-                    regex.append(word());
+                    next = List.of(word());
                 }
+                sequences = product(sequences, next);
             }
         }
 
-        private String group() {
-            List<String> alternatives = new ArrayList<>();
+        private List<List<Step>> group() {
+            List<List<Step>> alternatives = new ArrayList<>();
             boolean optional = false;
             while (true) {
-                String alternative = sequence(true);
-                if (alternative.isEmpty()) {
-                    optional = true;
-                } else {
-                    alternatives.add(alternative);
+                List<List<Step>> alternative = sequence(true);
+                for (List<Step> sequence : alternative) {
+                    if (sequence.isEmpty()) {
+                        optional = true;
+                    } else {
+                        alternatives.add(sequence);
+                    }
                 }
                 char c = source.charAt(position++);
                 if (c == ')') {
@@ -144,10 +225,13 @@ final class PhraseSet {
             if (alternatives.isEmpty()) {
                 throw error("empty group");
             }
-            return "(?:" + String.join("|", alternatives) + ")" + (optional ? "?" : "");
+            if (optional) {
+                alternatives.add(List.of());
+            }
+            return alternatives;
         }
 
-        private String word() {
+        private List<Step> word() {
             int start = position;
             while (position < source.length() && isWordChar(source.charAt(position))) {
                 position++;
@@ -163,7 +247,26 @@ final class PhraseSet {
             if (folded.isEmpty()) {
                 throw error("word folds to nothing");
             }
-            return folded + (prefix ? "[^ .]* " : " ");
+            // A word may fold to several ("don't" → "don t"): all but the last are whole words.
+            String[] parts = folded.split(" ");
+            List<Step> steps = new ArrayList<>(parts.length);
+            for (int i = 0; i < parts.length; i++) {
+                steps.add(new Step(parts[i], prefix && i == parts.length - 1, 0));
+            }
+            return steps;
+        }
+
+        private static List<List<Step>> product(List<List<Step>> heads, List<List<Step>> tails) {
+            List<List<Step>> out = new ArrayList<>(heads.size() * tails.size());
+            for (List<Step> head : heads) {
+                for (List<Step> tail : tails) {
+                    List<Step> joined = new ArrayList<>(head.size() + tail.size());
+                    joined.addAll(head);
+                    joined.addAll(tail);
+                    out.add(joined);
+                }
+            }
+            return out;
         }
 
         private static boolean isWordChar(char c) {

@@ -10,6 +10,7 @@ public enum RiskSignal {
     METHOD_QUESTION,
     RECENT_ATTEMPT,
     FAREWELL,
+    GOODBYE,
     PLAN,
     MEANS,
     TIMING,

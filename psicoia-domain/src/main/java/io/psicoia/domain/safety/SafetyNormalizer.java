@@ -152,7 +152,7 @@ final class SafetyNormalizer {
             }
             return ' ';
         }
-        if (c == '¿' || c == '¡' || c == '…') {
+        if (c == '…') {
             return BREAK_CHAR;
         }
         switch (Character.toLowerCase(c)) {
@@ -213,8 +213,63 @@ final class SafetyNormalizer {
             case "x":
                 word = "por";
                 break;
-            case "toy":
+            case "toy", "stoy":
                 word = "estoy";
+                break;
+            case "tngo", "tng":
+                word = "tengo";
+                break;
+            case "cn":
+                word = "con";
+                break;
+            case "pa", "xa", "pra":
+                word = "para";
+                break;
+            case "vdd", "vrdd":
+                word = "verdad";
+                break;
+            case "bn":
+                word = "bien";
+                break;
+            case "dsd":
+                word = "desde";
+                break;
+            case "xau", "chao", "bai":
+                word = "chau";
+                break;
+            case "e":
+                word = "he";
+                break;
+            case "tmrw", "tmr", "tmw":
+                word = "tomorrow";
+                break;
+            case "bout":
+                word = "about";
+                break;
+            case "thinkin":
+                word = "thinking";
+                break;
+            case "wanna":
+                word = "want to";
+                break;
+            case "gonna":
+                word = "going to";
+                break;
+            case "kms":
+                word = "kill myself";
+                break;
+            case "kys":
+                word = "kill yourself";
+                break;
+            case "sewerslide", "suicide", "suisidio", "suicidio":
+                // Algospeak and the English word fold into one, so one phrase catches all.
+                word = "suicidio";
+                break;
+            case "unalive":
+                word = "kill";
+                break;
+            case "ngl", "tbh", "fr", "lol", "xd", "lmao":
+                word = "";
                 break;
             default:
                 break;
@@ -245,6 +300,10 @@ final class SafetyNormalizer {
                 case 'z':
                     out.append('s');
                     break;
+                case 'x':
+                    // Inside words "x" often stands for "ch" in chat ("noxe"); at the edges it stays.
+                    out.append(i > 0 && i + 1 < n ? "ch" : "x");
+                    break;
                 case 'v':
                     out.append('b');
                     break;
@@ -269,6 +328,10 @@ final class SafetyNormalizer {
                     out.append(c);
                     break;
             }
+        }
+        // "quiero" and "quero", "kiero" and "kero": the i after a k sound is dropped.
+        for (int k = out.indexOf("kie"); k >= 0; k = out.indexOf("kie", k + 1)) {
+            out.deleteCharAt(k + 1);
         }
         return collapseRepeats(out);
     }
