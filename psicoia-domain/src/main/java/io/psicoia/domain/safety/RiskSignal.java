@@ -20,5 +20,7 @@ public enum RiskSignal {
     NEGATED,
     IDIOM,
     THIRD_PARTY,
-    GENERAL_TOPIC
+    GENERAL_TOPIC,
+    /** Raised by the learned model ({@code RiskModel}) where no phrase matched. */
+    LEARNED
 }

@@ -154,12 +154,23 @@ public final class RiskTriage {
                     SafetyNormalizer.foldWord(SafetyNormalizer.normalize(phrase).replace(" ", "")))
             .toList();
 
-    /** Triage of one message. */
-    public RiskAssessment assess(String text) {
-        Objects.requireNonNull(text, "text");
-        String[] words = words(text);
-        EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
+    private final RiskModel model;
 
+    /** The triage with the model shipped in this module. */
+    public RiskTriage() {
+        this(RiskModel.load());
+    }
+
+    RiskTriage(RiskModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The words of a message as the rules and the model see them: folded, without quoted lyrics when the message says
+     * it quotes, idioms blanked out. Adds {@link RiskSignal#IDIOM} when something was set aside.
+     */
+    static String[] prepare(String text, Set<RiskSignal> signals) {
+        String[] words = words(text);
         if (QUOTING.foundIn(words) || MUSIC.matcher(text).find()) {
             String unquoted = withoutQuotes(text);
             if (!unquoted.equals(text)) {
@@ -170,6 +181,14 @@ public final class RiskTriage {
         if (IDIOMS.blankOut(words)) {
             signals.add(RiskSignal.IDIOM);
         }
+        return words;
+    }
+
+    /** Triage of one message. */
+    public RiskAssessment assess(String text) {
+        Objects.requireNonNull(text, "text");
+        EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
+        String[] words = prepare(text, signals);
 
         Found found = new Found(words, signals);
         boolean intent = found.any(SUICIDAL_INTENT) || spelledOutIntent(words);
@@ -264,6 +283,12 @@ public final class RiskTriage {
         if (preparing && level == RiskLevel.NONE) {
             // A plan without words of death is ambiguous alone; after risk it is not (RiskState).
             level = RiskLevel.LOW;
+        }
+        RiskLevel learned = model.level(words);
+        if (learned.compareTo(level) > 0) {
+            // What the phrases missed and the model, trained on labelled messages, recognises.
+            level = learned;
+            signals.add(RiskSignal.LEARNED);
         }
         if (level == RiskLevel.HIGH && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt)) {
             // "Me quiero morir, se me olvidó el cumple 😂": said laughing, with nothing else, it is a figure of speech.
