@@ -32,6 +32,8 @@ final class PhraseSet {
         final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
         final Map<Integer, Node> gaps = new HashMap<>(0);
         boolean terminal;
+        /** In a combined index: the sets that have a phrase ending here, one bit each. */
+        int sets;
 
         Node next(Step step) {
             if (step.gap() > 0) {
@@ -52,6 +54,7 @@ final class PhraseSet {
     }
 
     private final Node root = new Node();
+    private final List<List<Step>> sequences = new ArrayList<>();
 
     private PhraseSet() {}
 
@@ -77,6 +80,106 @@ final class PhraseSet {
             node = node.next(step);
         }
         node.terminal = true;
+        sequences.add(sequence);
+    }
+
+    /**
+     * Several sets in one trie, matched in one pass over a message: each set keeps its own matches ({@link
+     * Matches}). Up to 32 sets.
+     */
+    static final class Index {
+        private final Node root = new Node();
+        private final int size;
+
+        Index(PhraseSet... sets) {
+            if (sets.length > Integer.SIZE) {
+                throw new IllegalArgumentException("at most 32 sets");
+            }
+            size = sets.length;
+            for (int i = 0; i < sets.length; i++) {
+                for (List<Step> sequence : sets[i].sequences) {
+                    Node node = root;
+                    for (Step step : sequence) {
+                        node = node.next(step);
+                    }
+                    node.terminal = true;
+                    node.sets |= 1 << i;
+                }
+            }
+        }
+
+        Matches match(String[] words) {
+            int[][] ends = new int[size][];
+            for (int start = 0; start < words.length; start++) {
+                walk(root, words, start, start, ends);
+            }
+            return new Matches(ends);
+        }
+
+        private static void walk(Node node, String[] words, int at, int start, int[][] ends) {
+            if (node.sets != 0 && at > start) {
+                for (int bits = node.sets; bits != 0; bits &= bits - 1) {
+                    int set = Integer.numberOfTrailingZeros(bits);
+                    if (ends[set] == null) {
+                        ends[set] = new int[words.length];
+                    }
+                    ends[set][start] = Math.max(ends[set][start], at);
+                }
+            }
+            if (at < words.length) {
+                String word = words[at];
+                Node next = node.words.get(word);
+                if (next != null) {
+                    walk(next, words, at + 1, start, ends);
+                }
+                for (Map.Entry<String, Node> prefix : node.prefixes) {
+                    if (word.startsWith(prefix.getKey())) {
+                        walk(prefix.getValue(), words, at + 1, start, ends);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
+                for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
+                    if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
+                        break;
+                    }
+                    walk(gap.getValue(), words, at + skip, start, ends);
+                }
+            }
+        }
+    }
+
+    /** The matches of each set of an {@link Index} in one message. */
+    static final class Matches {
+        private final int[][] ends;
+
+        private Matches(int[][] ends) {
+            this.ends = ends;
+        }
+
+        /** Whether set number {@code set} matched anywhere. */
+        boolean found(int set) {
+            return ends[set] != null;
+        }
+
+        /** The non-overlapping matches of set number {@code set}, left to right, as {start, end}. */
+        List<int[]> spans(int set) {
+            int[] end = ends[set];
+            if (end == null) {
+                return List.of();
+            }
+            List<int[]> spans = new ArrayList<>(2);
+            int i = 0;
+            while (i < end.length) {
+                if (end[i] > i) {
+                    spans.add(new int[] {i, end[i]});
+                    i = end[i];
+                } else {
+                    i++;
+                }
+            }
+            return spans;
+        }
     }
 
     boolean foundIn(String[] words) {

@@ -36,7 +36,9 @@ import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -199,33 +201,29 @@ public final class RiskTriage {
         boolean planAct = found.any(PLAN_ACT);
         boolean ready = found.any(READY);
         boolean means = found.any(MEANS);
-        boolean method = METHOD_QUESTION.foundIn(words);
-        boolean inProgress = ACT_IN_PROGRESS.foundIn(words);
-        boolean place = PLACE.foundIn(words) && !PLACE_BENIGN.foundIn(words);
-        boolean placeContext = PLACE_CONTEXT.foundIn(words);
-        boolean timing = TIMING.foundIn(words);
+        boolean method = found.has(METHOD_QUESTION);
+        boolean inProgress = found.has(ACT_IN_PROGRESS);
+        boolean place = found.has(PLACE) && !found.has(PLACE_BENIGN);
+        boolean placeContext = found.has(PLACE_CONTEXT);
+        boolean timing = found.has(TIMING);
         boolean distress = found.any(DISTRESS);
-        boolean recentAttempt = RECENT_ATTEMPT.foundIn(words);
-        boolean goodbye = GOODBYE.foundIn(words);
+        boolean recentAttempt = found.has(RECENT_ATTEMPT);
+        boolean goodbye = found.has(GOODBYE);
 
         if (toldAsPast(words) && !inProgress && !method && !recentAttempt && !timing) {
             if (intent || passive || selfHarm || farewell) {
                 // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien").
                 signals.add(RiskSignal.PAST_RESOLVED);
                 intent = passive = selfHarm = farewell = false;
-                if (RECOVERY.foundIn(words)) {
+                if (found.has(RECOVERY)) {
                     distress = false;
                 }
             }
         }
-        if (!intent
-                && !farewell
-                && !method
-                && !inProgress
-                && (GENERAL_TOPIC.foundIn(words) || FICTION.foundIn(words))) {
+        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || found.has(FICTION))) {
             // Fiction, school work, a professional asking in general terms: about nobody in danger, unless the
             // writer speaks of someone of their own ("mi alumno…") or of themselves.
-            if ((FICTION.foundIn(words) || !POSSESSIVE_REFERENCE.foundIn(words)) && !FIRST_PERSON.foundIn(words)) {
+            if ((found.has(FICTION) || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
                 signals.add(RiskSignal.GENERAL_TOPIC);
                 return new RiskAssessment(RiskLevel.NONE, RiskSubject.GENERAL, signals);
             }
@@ -269,7 +267,7 @@ public final class RiskTriage {
                     level, placeContext || deathRelated || distress ? RiskLevel.IMMINENT : RiskLevel.MEDIUM);
             signals.add(RiskSignal.PLACE);
         }
-        if (means && SECRECY.foundIn(words)) {
+        if (means && found.has(SECRECY)) {
             // Pills just taken, and nobody must know.
             inProgress = true;
         }
@@ -303,34 +301,25 @@ public final class RiskTriage {
         if (level.isCrisis()) {
             return new RiskAssessment(level, RiskSubject.SELF, signals);
         }
-        boolean someoneElse = THIRD_PARTY_REFERENCE.foundIn(words) || REPORTED.foundIn(words);
-        if (OTHER_AT_RISK.foundIn(words) && someoneElse) {
+        boolean someoneElse = found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED);
+        if (found.has(OTHER_AT_RISK) && someoneElse) {
             signals.add(RiskSignal.THIRD_PARTY);
             RiskLevel other;
-            if (OTHER_IMMINENT.foundIn(words)) {
+            if (found.has(OTHER_IMMINENT)) {
                 other = RiskLevel.IMMINENT;
-            } else if (OTHER_MILD.foundIn(words)
-                    && !OTHER_AT_RISK_HIGH.foundIn(words)
-                    && !METHOD_QUESTION.foundIn(words)) {
+            } else if (found.has(OTHER_MILD) && !found.has(OTHER_AT_RISK_HIGH) && !found.has(METHOD_QUESTION)) {
                 other = RiskLevel.MEDIUM;
             } else {
                 other = RiskLevel.HIGH;
             }
             return new RiskAssessment(other, RiskSubject.OTHER, signals);
         }
-        if (level == RiskLevel.NONE && someoneElse && OTHER_DISTRESS.foundIn(words)) {
+        if (level == RiskLevel.NONE && someoneElse && found.has(OTHER_DISTRESS)) {
             signals.add(RiskSignal.THIRD_PARTY);
             return new RiskAssessment(RiskLevel.LOW, RiskSubject.OTHER, signals);
         }
         return new RiskAssessment(level, RiskSubject.SELF, signals);
     }
-
-    private static final PhraseSet OTHER_AT_RISK_HIGH = PhraseSet.of(
-            "se (quiere|quiso|va a|iba a|mata|suicida) (matar|suicidar|morir)?",
-            "(matarse|suicidarse|quitarse la vida)",
-            "(despidiéndose|se despidió|se despide|mensaje de despedida|carta de despedida|tiene un plan)",
-            "(kill|killing) (himself|herself|themselves)",
-            "goodbye (message|note|post)");
 
     /** Past markers ("hace años"), not the ongoing "desde hace meses". */
     private static boolean toldAsPast(String[] words) {
@@ -359,20 +348,79 @@ public final class RiskTriage {
                 && LAUGHTER.matcher(text).find();
     }
 
-    /** Looks for phrases, leaving aside those right after a negation. */
+    private static final PhraseSet OTHER_AT_RISK_HIGH = PhraseSet.of(
+            "se (quiere|quiso|va a|iba a|mata|suicida) (matar|suicidar|morir)?",
+            "(matarse|suicidarse|quitarse la vida)",
+            "(despidiéndose|se despidió|se despide|mensaje de despedida|carta de despedida|tiene un plan)",
+            "(kill|killing) (himself|herself|themselves)",
+            "goodbye (message|note|post)");
+
+    /** Every phrase set looked for after {@link #prepare}, matched in one pass ({@link PhraseSet.Index}). */
+    private static final PhraseSet[] SETS = {
+        SUICIDAL_INTENT,
+        PASSIVE_WISH,
+        SELF_HARM,
+        GIVING_AWAY,
+        FAREWELL,
+        PLAN_ACT,
+        READY,
+        MEANS,
+        METHOD_QUESTION,
+        ACT_IN_PROGRESS,
+        PLACE,
+        PLACE_BENIGN,
+        PLACE_CONTEXT,
+        TIMING,
+        DISTRESS,
+        RECENT_ATTEMPT,
+        GOODBYE,
+        GENERAL_TOPIC,
+        FICTION,
+        POSSESSIVE_REFERENCE,
+        FIRST_PERSON,
+        SECRECY,
+        OTHER_AT_RISK,
+        THIRD_PARTY_REFERENCE,
+        REPORTED,
+        OTHER_IMMINENT,
+        OTHER_MILD,
+        OTHER_AT_RISK_HIGH,
+        OTHER_DISTRESS,
+        RECOVERY
+    };
+
+    private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
+
+    private static final Map<PhraseSet, Integer> SET_NUMBERS = numbers();
+
+    private static Map<PhraseSet, Integer> numbers() {
+        Map<PhraseSet, Integer> numbers = new IdentityHashMap<>();
+        for (int i = 0; i < SETS.length; i++) {
+            numbers.put(SETS[i], i);
+        }
+        return numbers;
+    }
+
+    /** The phrases of a message, leaving aside those right after a negation where that matters. */
     private static final class Found {
         private final String[] words;
         private final Set<RiskSignal> signals;
+        private final PhraseSet.Matches matches;
 
         Found(String[] words, Set<RiskSignal> signals) {
             this.words = words;
             this.signals = signals;
+            this.matches = INDEX.match(words);
+        }
+
+        boolean has(PhraseSet set) {
+            return matches.found(SET_NUMBERS.get(set));
         }
 
         /** True when the set matches somewhere not negated; a negated match only marks the message. */
         boolean any(PhraseSet set) {
             boolean negatedOnly = false;
-            for (int[] span : set.spans(words)) {
+            for (int[] span : matches.spans(SET_NUMBERS.get(set))) {
                 if (!negated(words, span[0])) {
                     return true;
                 }
