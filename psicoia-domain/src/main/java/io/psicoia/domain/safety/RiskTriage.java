@@ -282,7 +282,9 @@ public final class RiskTriage {
             // A plan without words of death is ambiguous alone; after risk it is not (RiskState).
             level = RiskLevel.LOW;
         }
-        RiskLevel learned = model.level(words);
+        // The model does not read negations: where the phrases saw the risk words negated ("no me quiero matar"),
+        // it does not get to raise the level.
+        RiskLevel learned = signals.contains(RiskSignal.NEGATED) ? RiskLevel.NONE : model.level(words);
         if (learned.compareTo(level) > 0) {
             // What the phrases missed and the model, trained on labelled messages, recognises.
             level = learned;
