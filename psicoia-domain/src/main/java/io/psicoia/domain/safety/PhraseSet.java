@@ -1,0 +1,389 @@
+package io.psicoia.domain.safety;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of phrases, written in ordinary spelling, matched word by word against normalized text.
+ *
+ * <p>Phrase syntax, small on purpose so that rules read like the sentences they catch:
+ *
+ * <ul>
+ *   <li>words, matched whole after the same folding as the text ({@link SafetyNormalizer}): {@code quiero morir};
+ *   <li>{@code word*}: any word starting so: {@code suicid*};
+ *   <li>{@code (a|b c|)} or {@code (a|b c)?}: one of the alternatives, each a phrase; an empty alternative or a
+ *       {@code ?} makes the group optional;
+ *   <li>{@code ~}: up to three words of anything; {@code ~~}: up to six (never across a sentence break).
+ * </ul>
+ *
+ * <p>Phrases are expanded into plain sequences and stored in a trie of words, so matching a message costs about one
+ * hash lookup per word and per live branch: it grows with the message, hardly with the number of phrases.
+ */
+final class PhraseSet {
+
+    /** One step of an expanded sequence: a whole word, a word prefix, or a gap of up to {@code gap} words. */
+    private record Step(String word, boolean prefix, int gap) {}
+
+    /** A node of the phrase trie: what may come next, and whether a phrase may end here. */
+    private static final class Node {
+        final Map<String, Node> words = new HashMap<>();
+        final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
+        final Map<Integer, Node> gaps = new HashMap<>(0);
+        boolean terminal;
+        /** In a combined index: the sets that have a phrase ending here, one bit each. */
+        int sets;
+
+        Node next(Step step) {
+            if (step.gap() > 0) {
+                return gaps.computeIfAbsent(step.gap(), g -> new Node());
+            }
+            if (!step.prefix()) {
+                return words.computeIfAbsent(step.word(), w -> new Node());
+            }
+            for (Map.Entry<String, Node> entry : prefixes) {
+                if (entry.getKey().equals(step.word())) {
+                    return entry.getValue();
+                }
+            }
+            Node node = new Node();
+            prefixes.add(Map.entry(step.word(), node));
+            return node;
+        }
+    }
+
+    private final Node root = new Node();
+    private final List<List<Step>> sequences = new ArrayList<>();
+
+    private PhraseSet() {}
+
+    static PhraseSet of(String... phrases) {
+        if (phrases.length == 0) {
+            throw new IllegalArgumentException("at least one phrase");
+        }
+        PhraseSet set = new PhraseSet();
+        for (String phrase : phrases) {
+            for (List<Step> sequence : new Parser(phrase).parse()) {
+                set.add(sequence, phrase);
+            }
+        }
+        return set;
+    }
+
+    private void add(List<Step> sequence, String phrase) {
+        if (sequence.isEmpty() || sequence.get(0).gap() > 0) {
+            throw new IllegalArgumentException("phrase \"" + phrase + "\" must start with a word");
+        }
+        Node node = root;
+        for (Step step : sequence) {
+            node = node.next(step);
+        }
+        node.terminal = true;
+        sequences.add(sequence);
+    }
+
+    /**
+     * Several sets in one trie, matched in one pass over a message: each set keeps its own matches ({@link
+     * Matches}). Up to 32 sets.
+     */
+    static final class Index {
+        private final Node root = new Node();
+        private final int size;
+
+        Index(PhraseSet... sets) {
+            if (sets.length > Integer.SIZE) {
+                throw new IllegalArgumentException("at most 32 sets");
+            }
+            size = sets.length;
+            for (int i = 0; i < sets.length; i++) {
+                for (List<Step> sequence : sets[i].sequences) {
+                    Node node = root;
+                    for (Step step : sequence) {
+                        node = node.next(step);
+                    }
+                    node.terminal = true;
+                    node.sets |= 1 << i;
+                }
+            }
+        }
+
+        Matches match(String[] words) {
+            int[][] ends = new int[size][];
+            for (int start = 0; start < words.length; start++) {
+                walk(root, words, start, start, ends);
+            }
+            return new Matches(ends);
+        }
+
+        private static void walk(Node node, String[] words, int at, int start, int[][] ends) {
+            if (node.sets != 0 && at > start) {
+                for (int bits = node.sets; bits != 0; bits &= bits - 1) {
+                    int set = Integer.numberOfTrailingZeros(bits);
+                    if (ends[set] == null) {
+                        ends[set] = new int[words.length];
+                    }
+                    ends[set][start] = Math.max(ends[set][start], at);
+                }
+            }
+            if (at < words.length) {
+                String word = words[at];
+                Node next = node.words.get(word);
+                if (next != null) {
+                    walk(next, words, at + 1, start, ends);
+                }
+                for (Map.Entry<String, Node> prefix : node.prefixes) {
+                    if (word.startsWith(prefix.getKey())) {
+                        walk(prefix.getValue(), words, at + 1, start, ends);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
+                for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
+                    if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
+                        break;
+                    }
+                    walk(gap.getValue(), words, at + skip, start, ends);
+                }
+            }
+        }
+    }
+
+    /** The matches of each set of an {@link Index} in one message. */
+    static final class Matches {
+        private final int[][] ends;
+
+        private Matches(int[][] ends) {
+            this.ends = ends;
+        }
+
+        /** Whether set number {@code set} matched anywhere. */
+        boolean found(int set) {
+            return ends[set] != null;
+        }
+
+        /** The non-overlapping matches of set number {@code set}, left to right, as {start, end}. */
+        List<int[]> spans(int set) {
+            int[] end = ends[set];
+            if (end == null) {
+                return List.of();
+            }
+            List<int[]> spans = new ArrayList<>(2);
+            int i = 0;
+            while (i < end.length) {
+                if (end[i] > i) {
+                    spans.add(new int[] {i, end[i]});
+                    i = end[i];
+                } else {
+                    i++;
+                }
+            }
+            return spans;
+        }
+    }
+
+    boolean foundIn(String[] words) {
+        for (int i = 0; i < words.length; i++) {
+            if (matchAt(words, i) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each match as {start, end} word indexes (end exclusive), left to right, not overlapping. */
+    List<int[]> spans(String[] words) {
+        List<int[]> spans = new ArrayList<>(2);
+        int i = 0;
+        while (i < words.length) {
+            int end = matchAt(words, i);
+            if (end > i) {
+                spans.add(new int[] {i, end});
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return spans;
+    }
+
+    /** Replaces every match with one neutral word, so no other phrase can see it; returns whether any was found. */
+    boolean blankOut(String[] words) {
+        boolean found = false;
+        for (int[] span : spans(words)) {
+            for (int k = span[0]; k < span[1]; k++) {
+                words[k] = "_";
+            }
+            found = true;
+        }
+        return found;
+    }
+
+    /** The end (exclusive) of the longest phrase starting at {@code start}, or -1. */
+    private int matchAt(String[] words, int start) {
+        return match(root, words, start);
+    }
+
+    /** Walks the trie from {@code node} at words[at..]; returns the end of the longest match or -1. */
+    private static int match(Node node, String[] words, int at) {
+        int best = node.terminal ? at : -1;
+        if (at < words.length) {
+            String word = words[at];
+            Node next = node.words.get(word);
+            if (next != null) {
+                best = Math.max(best, match(next, words, at + 1));
+            }
+            for (Map.Entry<String, Node> prefix : node.prefixes) {
+                if (word.startsWith(prefix.getKey())) {
+                    best = Math.max(best, match(prefix.getValue(), words, at + 1));
+                }
+            }
+        }
+        for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
+            for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
+                if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
+                    break;
+                }
+                best = Math.max(best, match(gap.getValue(), words, at + skip));
+            }
+        }
+        return best;
+    }
+
+    /** Parses one phrase into its plain sequences (alternatives expanded). */
+    private static final class Parser {
+        private final String source;
+        private int position;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        List<List<Step>> parse() {
+            List<List<Step>> sequences = sequence(false);
+            if (position < source.length()) {
+                throw error("unexpected '" + source.charAt(position) + "'");
+            }
+            return sequences;
+        }
+
+        /** The sequences a phrase (or one alternative of a group) stands for. */
+        private List<List<Step>> sequence(boolean nested) {
+            List<List<Step>> sequences = new ArrayList<>();
+            sequences.add(new ArrayList<>());
+            while (true) {
+                skipSpaces();
+                if (position >= source.length()) {
+                    if (nested) {
+                        throw error("missing ')'");
+                    }
+                    return sequences;
+                }
+                char c = source.charAt(position);
+                if (c == '|' || c == ')') {
+                    if (!nested) {
+                        throw error("unexpected '" + c + "'");
+                    }
+                    return sequences;
+                }
+                List<List<Step>> next;
+                if (c == '(') {
+                    position++;
+                    next = group();
+                } else if (c == '~') {
+                    int gaps = 0;
+                    while (position < source.length() && source.charAt(position) == '~') {
+                        gaps++;
+                        position++;
+                    }
+                    next = List.of(List.of(new Step(null, false, 3 * gaps)));
+                } else {
+                    next = List.of(word());
+                }
+                sequences = product(sequences, next);
+            }
+        }
+
+        private List<List<Step>> group() {
+            List<List<Step>> alternatives = new ArrayList<>();
+            boolean optional = false;
+            while (true) {
+                List<List<Step>> alternative = sequence(true);
+                for (List<Step> sequence : alternative) {
+                    if (sequence.isEmpty()) {
+                        optional = true;
+                    } else {
+                        alternatives.add(sequence);
+                    }
+                }
+                char c = source.charAt(position++);
+                if (c == ')') {
+                    break;
+                }
+            }
+            if (position < source.length() && source.charAt(position) == '?') {
+                optional = true;
+                position++;
+            }
+            if (alternatives.isEmpty()) {
+                throw error("empty group");
+            }
+            if (optional) {
+                alternatives.add(List.of());
+            }
+            return alternatives;
+        }
+
+        private List<Step> word() {
+            int start = position;
+            while (position < source.length() && isWordChar(source.charAt(position))) {
+                position++;
+            }
+            if (start == position) {
+                throw error("unexpected '" + source.charAt(position) + "'");
+            }
+            boolean prefix = position < source.length() && source.charAt(position) == '*';
+            if (prefix) {
+                position++;
+            }
+            String folded = SafetyNormalizer.normalize(source.substring(start, position - (prefix ? 1 : 0)));
+            if (folded.isEmpty()) {
+                throw error("word folds to nothing");
+            }
+            // A word may fold to several ("don't" → "don t"): all but the last are whole words.
+            String[] parts = folded.split(" ");
+            List<Step> steps = new ArrayList<>(parts.length);
+            for (int i = 0; i < parts.length; i++) {
+                steps.add(new Step(parts[i], prefix && i == parts.length - 1, 0));
+            }
+            return steps;
+        }
+
+        private static List<List<Step>> product(List<List<Step>> heads, List<List<Step>> tails) {
+            List<List<Step>> out = new ArrayList<>(heads.size() * tails.size());
+            for (List<Step> head : heads) {
+                for (List<Step> tail : tails) {
+                    List<Step> joined = new ArrayList<>(head.size() + tail.size());
+                    joined.addAll(head);
+                    joined.addAll(tail);
+                    out.add(joined);
+                }
+            }
+            return out;
+        }
+
+        private static boolean isWordChar(char c) {
+            return Character.isLetterOrDigit(c) || c == '\'';
+        }
+
+        private void skipSpaces() {
+            while (position < source.length() && source.charAt(position) == ' ') {
+                position++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("phrase \"" + source + "\" at " + position + ": " + what);
+        }
+    }
+}

@@ -1,0 +1,646 @@
+package io.psicoia.domain.safety;
+
+/**
+ * The phrases the triage looks for, by kind. Written in ordinary spelling in the syntax of {@link PhraseSet}; the
+ * folding of {@link SafetyNormalizer} makes each one match its misspelled, unaccented and shortened variants.
+ *
+ * <p>Phrases are written from how people speak (Spanish in its regional forms, English second), never copied from
+ * the evaluation set: that set measures the rules, it does not write them. None of them describes a method.
+ */
+final class RiskPhrases {
+
+    private RiskPhrases() {}
+
+    /** Ways of ending one's own life, first person, as objects of wanting, planning, trying. */
+    static final String SELF_KILL = "(matarme|suicidarme|suicidar me|quitarme la vida|sacarme la vida"
+            + "|terminar con mi vida|acabar con mi vida|terminar con todo|acabar con todo|terminar con esto"
+            + "|acabar con esto|acabar con todo de una vez|morirme|darme un tiro|pegarme un tiro|ahorcarme|envenenarme"
+            + "|cortarme las venas|hacerlo|volver a hacerlo"
+            + "|tirarme (de|del|desde|por) ~ (puente|balcón|ventana|edificio|piso|techo|azotea|terraza|acantilado)"
+            + "|tirarme (a|al|bajo|abajo del|debajo del|debajo de un) (tren|subte|metro|auto|camión|colectivo|las vías"
+            + "|un auto|un camión|un tren|un colectivo|un bus|bus|carro|un carro))";
+
+    private static final String WANT = "(quiero|quisiera|quería|voy a|pienso|estoy pensando en|pensé en|pienso en"
+            + "|he pensado en|ando pensando en|tengo ganas de|me dan ganas de|necesito|deseo|decidí|ya decidí"
+            + "|me gustaría|planeo|estoy por|tengo que|estoy decidido a|estoy decidida a|quiero de verdad"
+            + "|siento ganas de|prefiero|ya quiero|ya no quiero más que|solo quiero|sólo quiero|lo único que quiero es)";
+
+    /** Euphemisms for dying or ending one's life. */
+    static final String EUPHEMISM = "((irme|partir|descansar|dormir|dormirme|desaparecer|apagarme|borrarme|irme de"
+            + " aquí|irme de acá) (para siempre|del todo|definitivamente|de una vez)|dejar de sufrir|dejar de sentir"
+            + "|que (todo|esto|el dolor|el sufrimiento) (se )?(termine|acabe|pare|terminara|acabara)|ponerle (fin|punto"
+            + " final) (a todo|a mi vida|a esto)|reunirme con (mi|mis|dios|él|ella)|estar con (dios|mi mamá|mi papá|mi"
+            + " abuela|mi abuelo|mi mamá en el cielo)|irme con (dios|mi mamá|mi papá|mi abuela|mi abuelo)|hacer una"
+            + " (locura|tontería|tontera|pendejada|estupidez|cagada)|hacer algo (malo|grave|que no tiene vuelta|sin"
+            + " vuelta atrás|irreversible|definitivo)|no (despertar|despertarme) más|no seguir (acá|aquí|más|en este"
+            + " mundo)|no estar más|dejar de estar|cerrar los ojos para siempre|no volver a despertar|salir de este"
+            + " mundo|dejar este mundo|descansar en paz|go to sleep forever|not (be|being) around|end things|end it"
+            + " all|stop the pain|make it stop for good|join my (mum|mom|dad|nan|gran|grandma|grandad))";
+
+    private static final String RECENT = "(ayer|anoche|hoy|esta mañana|esta tarde|el otro día|el finde|el fin de"
+            + " semana|la semana pasada|recién|hace (un rato|unas horas|poco|unos días|dos días|tres días|una semana"
+            + "|un par de días))";
+
+    private static final String ATTEMPTED = "(intenté|traté de|quise|estuve a punto de|casi) ~ " + SELF_KILL;
+
+    private static final String PILLS = "(pastillas|píldoras|remedios|pastis|clonazepam|rivotril|paracetamol"
+            + "|ibuprofeno|medicamentos|sertralina|comprimidos|somníferos|pastillas para dormir|pastillas de dormir"
+            + "|insulina|alprazolam|diazepam|tafil|antidepresivos|pills|tablets|meds|sleeping pills)";
+
+    private static final String PERSON = "(amig*|herman*|hij*|mamá|mama|mami|papá|papa|papi|madre|padre|novi*"
+            + "|pareja|espos*|marido|mujer|prim*|compañer*|compa|alumn*|estudiante*|vecin*|tío|tía|abuel*|sobrin*|ex"
+            + "|roommate|cuñad*|suegr*|jefe|colega|conocid*|chavo|chava|pana|cuate|parcero|parcera|pibe|piba|viejo"
+            + "|vieja|polola|pololo|jeva|jevo|morra|morro|chamo|chama|carnal|bro|socio|socia|señora|pelado|pelada"
+            + "|friend|best friend|brother|little brother|big brother|sister|little sister|big sister|son|daughter"
+            + "|mom|mum|mam|dad|mother|father|boyfriend|girlfriend|husband|wife|partner|cousin|student|coworker"
+            + "|flatmate|mate|kid|teen|client|nephew|niece)";
+
+    static final PhraseSet IDIOMS = PhraseSet.of(
+            "(me|te|se) (muero|moría|morí|muera|moriría|voy a morir|estoy muriendo|iba a morir|muere|murió) (de|del) ~"
+                    + " (risa|vergüenza|hambre|sueño|frío|calor|ganas|envidia|amor|aburrimiento|miedo|susto|nervios"
+                    + "|ternura|emoción|cansancio|sed|dolor de|lindo|celos|asco|gusto|curiosidad|intriga|alegría"
+                    + "|felicidad|la risa|los nervios)",
+            "(me|te|se) (quiero|quise|quería|quiere) morir (de|del) (la )?(risa|vergüenza|ganas|amor|ternura|celos"
+                    + "|envidia|asco|aburrimiento|hambre|sueño|frío|calor|emoción|nervios)",
+            "(morirme|morir|muriendo|muerto|muerta|muertos|muertas|morirse|morirte) (de|del) ~ (risa|vergüenza|hambre"
+                    + "|sueño|frío|calor|ganas|envidia|amor|aburrimiento|miedo|susto|nervios|pena|ternura|emoción"
+                    + "|cansancio|sed|celos|asco|gusto|curiosidad|alegría)",
+            "me muero por (verte|ver|ir|saber|probar|comer|conocer|que|tener|volver|contarte|un|una|el|la|los|las)",
+            "(me|te|nos) (mata|matan|está matando|están matando|esta matando|va a matar|van a matar|iba a matar"
+                    + "|iban a matar|mataron|matará|mataría|matarían|van a terminar matando)",
+            "me mato (el|la|los|las|este|esta|ese|esa|mi) (partido|trabajo|laburo|calor|frío|examen|parcial|jefe|profe"
+                    + "|viaje|día|tráfico|gimnasio|gym|entrenamiento|ejercicio|dolor|susto|cansancio|final|clásico)",
+            "(va|van|iba|iban|quiere|quieren|querían|quería) a matarme",
+            "(va|van|iba|iban|quiere|quieren|intentó|intentaron) matarme",
+            "(me mato|me maté|me voy a matar|me estoy matando|me estaba matando|matarme) (estudiando|trabajando"
+                    + "|laburando|entrenando|corriendo|de risa|a trabajar|a estudiar|en el gimnasio|en el gym"
+                    + "|haciendo|practicando|limpiando)",
+            "matar (el tiempo|el rato|la espera|las ganas|el hambre|la sed|el aburrimiento|un mosquito|una mosca"
+                    + "|una cucaracha|las cucarachas|mosquitos|moscas|la conversación|dos pájaros)",
+            "(ganas de|quiero|quisiera|voy a|lo voy a|la voy a) matar (a|al) ~",
+            "(lo|la|los|las) (voy a|quiero|quisiera) matar",
+            "(me|te) (corté|corto|corta|cortaste|cortaron|cortó|voy a cortar|he cortado) (el|la|las|los) (pelo|cabello"
+                    + "|flequillo|uñas|barba|dedo|mano|puntas|rulos|pie)",
+            "(cortarme|cortarte) (el|la|las|los) (pelo|cabello|flequillo|uñas|barba|puntas)",
+            "me corté (haciendo|cocinando|pelando|picando|con (un|el|la|una) (cuchillo|papel|vidrio|lata|hoja))",
+            "(me|te) (tiré|tiro|voy a tirar|tiraba|tiramos|tiro de) (en|a|al|a la|en la) (cama|sillón|sofá|pileta"
+                    + "|piscina|agua|pasto|suelo|playa|río|mar|alberca|colchón|hamaca|arena)",
+            "me (lastimé|lastimo|hice daño|golpeé|torcí) ~ (jugando|entrenando|corriendo|en el partido|la rodilla"
+                    + "|el tobillo|la espalda|la mano|el pie|el hombro|el dedo|la muñeca jugando|en el gym|en el"
+                    + " gimnasio|cocinando|con la puerta)",
+            "(es|sería|fue|seria) (un|una) suicidio (salir|ir|hacer|manejar|cruzar|comprar|meterse|correr|entrar|pedir)",
+            "suicidio (político|comercial|profesional|laboral|social|financiero|deportivo|económico)",
+            "(es|sería|fue) un suicidio",
+            "desaparecer (de las redes|de redes|del grupo|de whatsapp|de instagram|de internet|un tiempo|un rato"
+                    + "|unos días|un mes|una semana|del trabajo|de la oficina|de la faena|de la ciudad|del mapa un)",
+            "(is|are|was|it's|its|this|that|these|those|you're|you are|they're) killing me",
+            "(killing|killed|kill|kills) (it|time|the game|the lights)",
+            "(could|would|going to|might|almost|nearly) (just )?die (of|from) ~",
+            "(i'm|im|i am|we're|literally) (so )?dead",
+            "(dying|die) (to|for) (see|know|try|get|go|hear|meet|a|an|the|some|one)",
+            "to die for",
+            "dying (of|from) ~",
+            "(will|going to|is going to) kill me",
+            "(dead|bored|scared|worried|sick) (tired|to death)",
+            "over my dead body",
+            "hurt myself (playing|running|at the gym|lifting|at work|skiing|cooking)",
+            "(disappear|vanish) (from social media|off social media|for a (bit|while|week|month))");
+
+    /** Said when a message reports what a song, film or book says. */
+    static final PhraseSet QUOTING = PhraseSet.of(
+            "(canción|canciones|tema de|temazo|letra|letras|canta|cantaba|cantando|estribillo|verso|versos|poema|poesía"
+                    + "|película|peli|serie|libro|novela|cuento|personaje|frase|cita|dice la|dijo el|dice el|escribió"
+                    + "|song|lyrics|lyric|sings|singing|poem|quote|movie|book|character|line from)");
+
+    /** Thinking of or wanting one's own death, actively. */
+    static final PhraseSet SUICIDAL_INTENT = PhraseSet.of(
+            WANT + " ~ " + SELF_KILL,
+            "me (quiero|quisiera|voy a|vuelvo a querer|quería) (matar|suicidar|morir|quitar la vida)",
+            "me (mato|suicido|quito la vida)",
+            "(termino|acabo|terminaré|acabaré) con (todo|mi vida|esto)",
+            WANT + " ~ " + EUPHEMISM,
+            "(quiero|quisiera|voy a|necesito) (que|ponerle) ~ (termine|acabe|fin) ~ (todo|mi vida|esto|el dolor)",
+            "(que )?dios me (perdone|va a perdonar|perdonará|entienda) ~~ (lo que voy a hacer|lo que pienso hacer|por"
+                    + " irme|por lo que|por esto|si me voy|si lo hago)",
+            "(no voy a|no creo que) (llegar|pasar) (a|de) (fin de año|navidad|mi cumpleaños|mañana|la semana)",
+            "ya (lo )?decidí",
+            "(quiero|quisiera) (morir|morirme|estar muerto|estar muerta|estar muertx)",
+            "(suicidarme|quitarme la vida|matarme|me suicido)",
+            "me (hubiera|habría|hubiese) (matado|suicidado|quitado la vida)",
+            "(dice|dicen|decirme|me dice|me dicen|voz|voces|mente|cabeza) ~ que me (mate|suicide|muera|tire)",
+            "(pienso|pensando|pensé|pensaba|pienso mucho|pienso todo el tiempo|pienso todos los días) (en|en el) (el )?"
+                    + "(suicidio|suicidarme|matarme|quitarme la vida|morirme|la muerte todo el tiempo)",
+            "(tengo|me vienen|vuelven|tengo muchas|tengo muchos|volvieron|otra vez) ~ (ideas|pensamientos) (suicidas"
+                    + "|de suicidio|de matarme|de morir|de muerte|de quitarme la vida)",
+            "(soy|me siento|estoy) (muy )?suicida",
+            "(ya )?no quiero (vivir|seguir viviendo) (más|mas)",
+            "ya no quiero (vivir|seguir viviendo|seguir)",
+            "(el )?suicidio (es lo único|es todo) (en lo que|lo que) (pienso|pienso últimamente)",
+            "(want|wanna|going|plan|planning|need|decided|thinking|thought|think) (to |about |of )?(kill myself"
+                    + "|killing myself|end my life|ending my life|end it all|ending it all|end it|ending it"
+                    + "|take my own life|take my life|commit suicidio|die|suicidio|how i'd do it|how id do it"
+                    + "|how i would do it|how to do it)",
+            "(kill|killing) myself",
+            "(i'm|im|i am|i feel|feeling) (so |really |very )?suicidal",
+            "(i have|i've been having|having|i get|i keep having) suicidal (thoughts|ideation|feelings)",
+            "(end|ending) my (own )?life",
+            "(don't|dont|do not) want to (live|be alive) (anymore|any more)",
+            "suicidio is all i think about",
+            "all i (think|can think) about is (suicidio|dying|death|killing myself)");
+
+    /** Wishing not to be alive, without a stated intent: passive ideation, being a burden. */
+    static final PhraseSet PASSIVE_WISH = PhraseSet.of(
+            "no quiero (despertar|despertarme|amanecer|abrir los ojos|levantarme nunca más)",
+            "ojalá no (despertar|despertarme|amanecer|me despierte|despierte|despertara|me despertara)",
+            "(dormir|dormirme|acostarme) (y|para) (ya )?no (despertar|despertarme|levantarme|volver|me despierte)",
+            "(dormir|dormirme) y no (despertar|despertarme|levantarme) (nunca )?(más)?",
+            "no (levantarme|despertarme|despertar) (nunca )?más",
+            "dormirme para siempre",
+            "ojalá (sea|fuera) (definitivo|para siempre|lo último)",
+            "ojalá me (duerma|pase algo|muera|muriera|lleve|pise|atropelle|choque|agarre|caiga|pase un|toque)",
+            "(quisiera|quiero|me gustaría|ojalá pudiera|ojalá) (desaparecer|no existir|no haber nacido|dejar de"
+                    + " existir|estar muerto|estar muerta|morirme|me muriera|me muera|no estar)",
+            "(mejor|preferiría|preferiria) (no haber nacido|no existir|estar muerto|estar muerta)",
+            "desaparecer (para siempre|del mapa para siempre|de este mundo|y ya)",
+            "(le pido|pido|rezo) (a dios )?~ que me (lleve|lleves|recoja|lleve ya)",
+            "(sería|seria|todo sería|todo seria|sería más fácil|seria mas facil) ~~ (si|que) (yo )?(ya )?(no"
+                    + " estuviera|no existiera|me muriera|desapareciera|no hubiera nacido|no estoy|me muero|me fuera"
+                    + " para siempre|no esté|no exista)",
+            "(si|que) (yo )?(ya )?(no estuviera|no existiera|me muriera|desapareciera|me fuera para siempre)",
+            "(un )?alivio para todos",
+            "(estarían|estarian|estarán|vivirían|andarían|andarian) ~ (mejor|más tranquilos|mas tranquilos|tranquilos)"
+                    + " ~ sin mí",
+            "mejor sin mí",
+            "(igual|igualito|lo mismo) sin mí",
+            "soy (una carga|un estorbo|un peso)",
+            "(siento que )?estorbo en",
+            "(ser|siendo) una carga",
+            "(nadie|a nadie) (me )?(extrañaría|extrañarían|notaría|notarían|le importaría|le importaria|le va a importar"
+                    + "|me va a extrañar|lo iba a notar|lo notaría|se daría cuenta) ~~ (si|que) ~ (muero|muriera"
+                    + "|desaparezco|desapareciera|no estuviera|me mato|me voy|no estoy)",
+            "nadie me (extrañaría|extrañaria|va a extrañar)",
+            "(si me muero|morirme|si desaparezco|si no estoy) ~~ (no pasa nada|me da igual|no sería tan malo|nadie|mejor"
+                    + "|favor|da lo mismo|da igual)",
+            "me (da|daría|da a mí) (igual|lo mismo) (si )?(me muero|morir|morirme|vivir o morir|si me atropellan|si me"
+                    + " pasa algo|dejar de estar|dejar de existir|que me pase algo|si me matan)",
+            "(dejar de estar|dejar de existir)",
+            EUPHEMISM,
+            "(ya )?no (quiero|puedo) seguir( así| asi)?",
+            "(quiero|necesito) (descansar|paz) (para siempre|de verdad|de todo)",
+            "(quiero|quisiera) (que todo termine|que se acabe todo|que todo se acabe|que esto se acabe|que esto"
+                    + " termine)",
+            "(no|ya no) (le )?(veo|encuentro) (futuro|salida|la salida)",
+            "(ya )?no (me )?queda (nada|nadie|nada por qué|nada para)",
+            "(estoy|me siento) (de )?sobra",
+            "(i|i'm|im) (just )?(want|wanna|need) (it|the pain|everything) to (stop|end)",
+            "(can't|cant) (see|find) a way out",
+            "(i'm|im|i am) (so )?done with (life|everything|it all)",
+            "(everyone|everybody) would be (better|happier|fine) (off )?without me",
+            "no (le )?tengo miedo a (morir|la muerte)",
+            "no tiene sentido (seguir|vivir|seguir viviendo|que siga|estar vivo|estar viva)",
+            "no (le )?(encuentro|veo) (sentido|razón|razones|motivos) (a|para|de) (la vida|vivir|seguir|seguir viviendo|mi"
+                    + " vida)",
+            "no tengo (razones|motivos|razón|ganas) (para|de) (vivir|seguir viviendo|seguir vivo|seguir viva)",
+            "para qué (seguir|sigo) (viviendo|vivo|acá)",
+            "(me cansé|harto|harta|cansado|cansada|agotado|agotada) (de )?(vivir|estar vivo|estar viva|existir)",
+            "(ya )?no aguanto (más|mas) (esta vida|mi vida|vivir|así|nada|esto)",
+            "ya no aguanto (más|mas)",
+            "(ya )?no (puedo|doy) (más|mas) con (mi vida|esta vida|todo|la vida|vivir)",
+            "no (quiero|quisiera) (seguir )?(vivir|viviendo)",
+            "(ya )?no quiero estar (aquí|acá|en este mundo|más|vivo|viva)",
+            "(me quiero|quiero|quisiera) (irme|ir) de este mundo",
+            "(quiero|quisiera) irme para siempre",
+            "(nada|no) (vale|valgo) la pena (vivir|seguir)",
+            "(intenté|traté de|quise) ~ " + SELF_KILL,
+            "(don't|dont|do not) (want|want to) (to )?(wake up|be here|exist|be alive|live)",
+            "(wish|want) (i|to) (was|were|be|could be) (dead|gone)",
+            "wish i (could )?(disappear|wasn't here|never woke up|was never born|had never been born|didn't exist)",
+            "(go to sleep|sleep|fall asleep) and (never|not) wake up",
+            "(want|wanna) to (not exist|disappear|stop existing)",
+            "stop existing",
+            "better off (without me|if i (was|were) gone|dead)",
+            "(i'm|im|i am|i feel like) (just )?(a burden|such a burden)",
+            "no (reason|point) (to live|in living|in going on|to keep going|to go on)",
+            "can't go on",
+            "(tired|sick) of (living|being alive|existing)",
+            "(nobody|no one|noone) would (miss|notice|care) ~~ (if i (died|was gone|were gone|disappeared|wasn't here"
+                    + "|weren't here|killed myself)|i'm gone|im gone)",
+            "(hit|hits|killed) me ~~ (wouldn't mind|don't mind|would not mind|wouldn't care|be a relief)",
+            "wouldn't mind (dying|not waking up|if i died)",
+            "(i )?(tried|attempted) to (kill myself|end my life|end it)");
+
+    /** Hurting oneself without the intent to die. */
+    static final PhraseSet SELF_HARM = PhraseSet.of(
+            "me (corto|corté|cortaba|lastimé|lastimaba|golpeo|quemo|quemé|rasguño|araño|pego|muerdo|he cortado"
+                    + "|he lastimado) (a propósito|los brazos|las piernas|las muñecas|el brazo|la pierna|la piel|la panza"
+                    + "|los muslos|para|otra vez|de nuevo|cuando|todos los días|seguido|hasta|en la cabeza|contra"
+                    + "|mucho esta vez|sin querer queriendo)",
+            "me (lastimo|hago daño|hice daño|doy golpes|di golpes|he hecho daño|estoy haciendo daño|sigo haciendo daño"
+                    + "|hago cortes|he vuelto a cortar|he vuelto a hacer daño)",
+            "(volví a|vuelvo a|he vuelto a|quiero|ganas de|necesito|no puedo dejar de|tengo ganas de|empecé a|sigo|dejé"
+                    + " de)"
+                    + " (cortarme|lastimarme|hacerme daño|golpearme|quemarme|autolesionarme|rasguñarme)",
+            "me (volví|vuelvo|he vuelto) a (cortar|lastimar|hacer daño|quemar|golpear)",
+            "me (autolesiono|estoy autolesionando|autolesioné|autolesionaba)",
+            "me (las|los|lo) hago yo",
+            "me (rasco|araño|rasguño|clavo|quemo|pellizco) ~ (hasta sangrar|hasta que sangra|con (un|el|los) (cigarro"
+                    + "|cigarrillo|encendedor|cuchillo|compás|sacapuntas|vidrio|las uñas|una hoja)|las uñas en)",
+            "(hasta (sangrar|hacerme sangre|que sangre))",
+            "(castigarme|me castigo) ~ (lastimándome|haciéndome daño|cortándome|golpeándome|con)",
+            "lo que me hago",
+            "(cutting|hurting|harming|burning|hitting|punching|scratching|cut|hurt|harm|burn|hit) myself",
+            "i cut (again|myself|last night|yesterday|today)",
+            "i (self harm|self harmed|have been self harming|relapsed)",
+            "(been|was) clean for ~ (weeks|months|days|years)");
+
+    static final PhraseSet GIVING_AWAY = PhraseSet.of(
+            "(regalé|estoy regalando|voy a regalar|regalando|repartí|estoy repartiendo|ya regalé|he regalado) ~ (mis"
+                    + "|todo|todas mis|casi todo|lo que tengo|mis pertenencias|todo lo mío)",
+            "(le di|les di|le dejé|les dejé|le he dado|les he dado|ya di|ya le di|ya les di) ~ (mis cosas|mi perro|mi"
+                    + " perra|mi gato|mi gata|mi ropa|mis ahorros|mi bici|mis juegos|mi guitarra|mis libros|todo|mis"
+                    + " tenis|mi compu|mis pertenencias|mis plantas|mi mascota)",
+            "(ya )?no (los|las|lo|la|les) voy a (usar|necesitar)",
+            "(hice|armé|escribí) una lista de ~ (quién|quien) ~ (cosa|cosas)",
+            "(giving|gave|give|given) (away )?(all )?my (stuff|things|belongings)",
+            "(gave|given) my ~ to",
+            "(won't|wont|will not) be needing (them|it|anything)");
+
+    /** Saying goodbye for good. */
+    static final PhraseSet FAREWELL = PhraseSet.of(
+            "adiós (a todos|para siempre|mundo)",
+            "(chau|adiós) a todos",
+            "ya no me (van|vas|vais) a (ver|tener|escuchar|molestar|aguantar)",
+            "(cuiden|cuidá|cuida|cuidad|cuídenme|cuídenmela|cuídenmelo) (a|de) mi (perro|perra|gato|gata|mamá|mama"
+                    + "|hijo|hija|hermanito|hermanita|familia|vieja|viejo)",
+            "(perdónenme|perdóname|perdoname|perdonenme|perdonadme|perdón) por (todo|lo que voy a hacer|esto|lo que"
+                    + " voy a)",
+            "(esta|este) es mi (último|ultimo|última|ultima) (mensaje|noche|día|dia)",
+            "(es )?(la|mi) (última|ultima) (vez|noche) (que|en que) (te|le|les|os) (escribo|hablo)",
+            "(escribí|escribo|dejé|tengo|estoy escribiendo|ya hice|hice) ~ (carta|cartas|nota|notas) (de despedida"
+                    + "|para mi|para mis|para cuando)",
+            "(si|cuando) (lean|leas|leáis|lees|leés|alguien lee|algún día alguien lee) esto ~~ (perdón|perdóname"
+                    + "|perdónenme|díganle|decile|dile|no fue|ya)",
+            "cuando (la|lo|me) (lea|lean|encuentren|encuentre) ~ ya",
+            "ya no voy a estar",
+            "(díganle|dile|decile|decirle|decidle) a mi ~ que (la|lo|los|las) (quiero|quise|amo|amé|quería)",
+            "no fue (su|tu|vuestra) culpa",
+            "ya no (les|te|le|os) voy a (dar|causar) (más )?(problemas|molestias|lata|disgustos)",
+            "me despedí de (todos|mi|mis)",
+            "(me voy|irme|me iré) de este mundo",
+            "ya no voy a necesitar (escribir|nada|más|esto|hablar)",
+            "(el|mi) (último|ultimo) adiós",
+            "(les|te|le) (dejé|dejo) (una carta|un mensaje|una nota|todo escrito)",
+            "(ya )?(organicé|dejé organizado|arreglé|dejé arreglado|ordené) (todo|mis papeles|mis cosas) ~~ (por si"
+                    + "|cuando|para que|para cuando|no tengan problemas)",
+            "(las contraseñas|mi contraseña|la clave del banco|el seguro de vida|mi testamento|el testamento)",
+            "(goodbye|bye) (everyone|forever|world|all)",
+            "(final|last) (goodbye|message|note)",
+            "this is (my )?(the )?last (message|night|time)",
+            "by the time (you|u) read this",
+            "(take care of|look after) my (dog|cat|mom|mum|mam|kids|son|daughter)",
+            "(won't|wont|will not) be (around|here) (anymore|much longer|tomorrow)",
+            "you (won't|wont|will not) (hear|see) (from )?me again",
+            "(i'm|im|i am) sorry for everything",
+            "tell my ~ (i love|that i love|i loved)",
+            "none of this (was|is) (her|his|your|their|anyone's) fault");
+
+    /** Thanks and a goodbye: ordinary, unless said after risk (the conversation state decides). */
+    static final PhraseSet GOODBYE = PhraseSet.of(
+            "(adiós|chau|chao|bye|goodbye)",
+            "gracias por (todo|escucharme|leerme|todo lo que)",
+            "(thank you|thanks) for (everything|listening)");
+
+    /** A decision to act, with or without saying what. */
+    static final PhraseSet PLAN_ACT = PhraseSet.of(
+            "lo (voy a|pienso|vamos a) hacer",
+            "(esta noche|hoy|mañana|ahora|el sábado|el domingo|el viernes|el lunes|esta madrugada|a las) ~ lo hago",
+            "lo hago (esta noche|hoy|mañana|el|cuando|en un rato|a las)",
+            "(esta noche|hoy|mañana|esta madrugada) (me voy|se acaba todo|se termina todo|se acaba)",
+            "se (acaba|termina) todo",
+            "lo hago",
+            "me (las|los) (tomo|voy a tomar|trago|tomaré|tomo todas|tomo todos)",
+            "(hoy|esta noche|ahora|mañana) me (mato|suicido|tiro)",
+            "me (mato|suicido) (hoy|esta noche|ahora|mañana)",
+            "(i'm|im|i am) (going|going to) (to )?do it (tonight|today|now|tomorrow)",
+            "doing it (tonight|today|tomorrow|after)",
+            "(then|and then) (it's|its|it is) over",
+            "(i'm|im|i am) done",
+            "tonight's the night");
+
+    /** Being ready: the decision taken, a date set, what is needed at hand. */
+    static final PhraseSet READY = PhraseSet.of(
+            "(tengo|ya tengo|hice|armé) (un|el|todo un) plan",
+            "ya (lo )?(tengo|está|esta) (todo )?(planeado|pensado|decidido|preparado|listo)",
+            "ya (lo )?tengo (todo )?decidido",
+            "ya (sé|se|decidí) (cómo|cuándo|dónde|como|cuando|donde)",
+            "(tengo|dejé|está|esta|dejé ya) todo (listo|preparado|organizado)",
+            "ya (tengo|lo tengo) todo",
+            "tengo todo (acá|aquí|listo)",
+            "(tengo|ya tengo|conseguí|ya conseguí|compré|ya compré) (lo que necesito|lo que necesitaba|con qué|lo"
+                    + " necesario|todo)",
+            "(tengo|ya tengo|puse|ya puse|elegí|ya elegí) (una|la|el) (fecha|día)",
+            "hoy es el día",
+            "ya sé lo que voy a hacer",
+            "esperando (a )?que ~ (se duerman|se duerma|se vayan|se vaya|no haya nadie|todos duerman|se acueste|se acuesten)",
+            "cuando (todos )?(se duerman|se vayan|salgan|se acuesten|no haya nadie)",
+            "(i have|i've got|ive got|i made|i've made) a plan",
+            "(i've|ive|i have) (planned|decided) (how|when|where)",
+            "(i've|ive|i have) (got|bought) what i need",
+            "i bought what i need",
+            "(i've|ive|i have) (picked|chosen|set) a date",
+            "everything is ready",
+            "(everything's|everythings|everything is) sorted",
+            "(it all|everything) planned",
+            "notes are written",
+            "once the house is asleep");
+
+    /** What one could use, at hand, or seeking it. */
+    static final PhraseSet MEANS = PhraseSet.of(
+            "(dónde|donde|cómo|como) (se )?(consigo|consiguen|compro|venden|puedo conseguir|consigo|conseguir) ~ "
+                    + PILLS,
+            "(tengo|junté|compré|guardé|conseguí|acumulé|tengo guardadas|tengo guardados|tengo las|ya tengo) ~ "
+                    + "(pastillas|píldoras|remedios|medicamentos|clonazepam|rivotril|soga|cuerda|arma|pistola|revólver"
+                    + "|veneno|cuchilla|gillette|navaja|hojas de afeitar)",
+            "(me tomé|me he tomado|tomé|ya me tomé) (unas|unos|algunas|las|mis) " + PILLS,
+            "(have|saved|bought|got|stockpiled) ~ (pills|rope|gun|razor|razors|blades)");
+
+    /** A time close at hand. */
+    static final PhraseSet TIMING = PhraseSet.of(
+            "(esta|hoy a la) noche",
+            "(hoy|ahora) mismo",
+            "en (un rato|unos minutos|una hora|un ratito|media hora|dos horas)",
+            "mañana (temprano|a la mañana|mismo)",
+            "este (finde|fin de semana)",
+            "esta madrugada",
+            "antes de que (amanezca|vuelvan|lleguen|vuelva|llegue)",
+            "(es|será) mi (última|ultima) noche",
+            "hoy es el día",
+            "(tonight|right now|tomorrow morning)",
+            "in (a few minutes|an hour|a bit)");
+
+    /** Standing at a height or on the tracks. */
+    static final PhraseSet PLACE = PhraseSet.of(
+            "(estoy|ando|me subí|subí|estoy parado|estoy parada|estoy sentado|estoy sentada) (en|arriba de|arriba del"
+                    + "|subido a|subida a|parado en|parada en|sentado en|sentada en|al borde de|en el borde de|asomado a"
+                    + "|asomada a|a la|sobre) (la|el|las|los|) (azotea|techo|tejado|puente|terraza|cornisa|balcón|vías"
+                    + "|barranco|acantilado|precipicio|ventana|baranda|borde|orilla del puente)",
+            "(i'm|im|i am) (on|at|standing on|sitting on|up on) (the|a) (roof|bridge|ledge|edge|tracks|cliff|railing)");
+
+    /** What someone at a place like that says that makes it a crisis, not sightseeing. */
+    static final PhraseSet PLACE_CONTEXT = PhraseSet.of(
+            "ya no me importa",
+            "no sé (ni )?(por qué|para qué) (te )?escribo",
+            "no sé (ni )?(por qué|para qué) te",
+            "(solo|sólo) (quería|quiero) (escribirle|hablar|decirle|escribirte|contarle|que alguien)",
+            "esperando",
+            "no (pienso|voy a) volver",
+            "no tengo miedo",
+            "(not sure|no idea|don't know) why (i'm|im|i am) (typing|writing|telling)",
+            "right now",
+            "(voy a|quiero|me voy a|estoy por|estoy a punto de) (saltar|tirarme|tirar)",
+            "me (voy a tirar|tiro|tiraré)",
+            "(going|about|want) to jump");
+
+    static final PhraseSet PLACE_BENIGN = PhraseSet.of(
+            "(arreglando|limpiando|tomando sol|con amigos|con mis amigos|sacando fotos|mirando el atardecer|de paseo"
+                    + "|turistas|asado|tendiendo|colgando la ropa|antena|tanque|gotera|fiesta|vista|selfie|paseando"
+                    + "|fixing|cleaning|photos|sunset|party|view|tourists|repairing)");
+
+    /** An act under way: pills taken, bleeding. */
+    static final PhraseSet ACT_IN_PROGRESS = PhraseSet.of(
+            "(me tomé|me he tomado|me tome|me tragué|me he tragado|tragué|tomé|me bebí|me acabo de tomar|acabo de"
+                    + " tomarme|ya me tomé|me metí) (todas|todo|todos|un frasco|una caja|el frasco|la caja|un montón"
+                    + "|muchas|demasiadas|un blíster|dos cajas|varias cajas|un puñado|dos frascos|media caja|todo lo"
+                    + " que|lo que (tenía|había|tenia|tenía guardado))",
+            "(estoy|me estoy) (sangrando mucho|desangrando)",
+            "no (para|deja) de sangrar",
+            "ya (está hecho|lo hice|empecé|lo empecé|no hay vuelta atrás)",
+            "no hay vuelta atrás",
+            "(tengo|estoy con) (la soga|el cuchillo|la navaja|el arma|la pistola|las pastillas|la cuchilla) (en la"
+                    + " mano|aquí|acá|conmigo|lista|listas|preparada|preparadas)",
+            "(estoy|ando) (en el andén|esperando el tren|en las vías)",
+            "(it's|its|it is) (done|too late)",
+            "(already )?(started|did it)",
+            "me (corté|corte|acabo de cortar) (las venas|muy profundo|muy fuerte)",
+            "(took|swallowed|taken) (all|a bottle of|a whole bottle of|too many|the whole|a handful of|all of|the lot"
+                    + "|everything)",
+            "(i )?(already )?(took|swallowed) (all of them|them all|the lot)",
+            "(i'm|im|i am) bleeding (a lot|badly|so much)");
+
+    /** Asking how: methods, doses, heights, how long it takes. Matching these never produces an answer. */
+    static final PhraseSet METHOD_QUESTION = PhraseSet.of(
+            "(cuántas|cuantas|cuánto|cuanto|qué cantidad de|que cantidad de|cuántos|cuantos) ~ " + PILLS + " ~~ (para"
+                    + " (morir|morirse|no despertar|no despertarme|matarme|matarse|una sobredosis|sobredosis|dormir"
+                    + " para siempre|no levantarse más|no levantarme más|no despertar más|no despertarse|que sea"
+                    + " seguro)|(es|son|serían|sería) (letal|letales|mortal|mortales)|(te|me|lo|la|nos) (matan|mata"
+                    + "|matarían)|se muere|muere uno)",
+            "dosis (letal|mortal|que mata|que te mata|para morir)",
+            "(altura|piso|pisos|metros) ~~~ (para morir|para matarse|no sobrevivir|no sobrevive|no haya forma de"
+                    + " sobrevivir|sobrevivir|sea mortal|es mortal|sería mortal|letal|te mata|para que sea seguro"
+                    + "|seguro que)",
+            "desde (qué|que|cuál|cual) (piso|altura) ~~ (muere|muerto|mortal|mata|sobrevive|morir)",
+            "(forma|manera|método|metodo|lo) (más|mas|menos) (rápida|rápido|fácil|facil|rapida|rapido|indolora"
+                    + "|indoloro|segura|seguro|efectiva|efectivo|dolorosa|doloroso) (de|para) (morir|morirse|matarse"
+                    + "|matarme|suicidarse|suicidarme|quitarse la vida|quitarme la vida|no despertar)",
+            "(forma|manera|método|metodo) (indolora|sin dolor|segura|rápida) (de|para) (morir|matarse|suicidarse)",
+            "(cómo|como) (puedo |podría |se puede |hago para |hacer para )?(matarme|suicidarme|quitarme la vida|morir"
+                    + " sin dolor|suicidarse|matarse sin|morir rápido)",
+            "(cuánto|cuanto) (tiempo )?(tarda|tardaría|demora|tardás|tarda uno) ~ en (morir|morirse|matar)",
+            "(cuánto|cuanto) (tiempo )?(tarda|tardaría|demora) ~ en hacer efecto si ~ (todas|una caja|un frasco|todo)",
+            "(qué|que|cuáles|cuales) (pastillas|remedios|venenos|medicamentos) ~ (matan|son letales|son mortales"
+                    + "|te matan)",
+            "(morir|suicidarse|matarse|morirse) sin (dolor|sufrir|que duela|que me duela)",
+            "(se puede|puede uno|uno se puede|me puedo|te podés|te puedes) morir (si|con|tomando|mezclando)",
+            "si (me|te|uno se) (tomo|tomas|tomás|toma) (todas|todo|una caja|un frasco|la caja|el frasco) ~~ (me muero"
+                    + "|se muere|te morís|te mueres|hace efecto|efecto|muero|mata)",
+            "para no fallar",
+            "(qué|que|cuál|cual|cuánto|cuanto) (veneno|químico|producto|cloro|lavandina|matarratas|raticida|insecticida)"
+                    + " ~~ (mata|matar|morir|letal|mortal|tomar|tomarme|beber)",
+            "(a qué|a que|qué|que) hora pasa (el tren|el metro|el último tren)",
+            "(puente|edificio|torre|azotea|lugar) (más alto|más alta|mas alto|mas alta) (de|para|cerca)",
+            "(qué|que|cuál|cual) (cuerda|soga) ~ (aguanta|sirve|resiste)",
+            "(what|which) (pills|poison|chemicals|chemical) ~~ (kill|lethal|fatal|to die)",
+            "(puente|edificio|azotea|terraza) ~~ (no hay|sin|no tiene|no tenga) (rejas|barandas|protección|reja)",
+            "how (many|much) ~ (pills|tablets|of my|sleeping pills|of them) ~~ (to die|would it take|to kill|to"
+                    + " overdose|is lethal|to not wake up|would kill)",
+            "(lethal|fatal|deadly) (dose|amount|overdose)",
+            "(how high|what height|which floor|how tall|how far|how many floors) ~~~~ (to die|survive|is fatal|to kill"
+                    + "|would kill)",
+            "(painless|easiest|quickest|fastest|best|surest|least painful) (way|method) to (die|kill myself|end it"
+                    + "|end my life)",
+            "how (do i|can i|to|would i) (kill myself|end my life|die painlessly|commit suicidio)",
+            "how long (does it|would it|will it) take (to die|if you take|if i take)",
+            "how long does it take to die");
+
+    /** An attempt made recently. */
+    static final PhraseSet RECENT_ATTEMPT = PhraseSet.of(
+            RECENT + " ~~ " + ATTEMPTED,
+            ATTEMPTED + " " + RECENT,
+            "(me|estuve) (internaron|internada|internado) ~ (por|después de) ~ (intento|sobredosis|intentar)",
+            "(me tomé|tomé|me he tomado) ~ para (no despertar|morir|matarme|no levantarme|no despertarme)",
+            "(lo intenté|lo volví a intentar|intenté hacerlo|lo he intentado) ~~ (no funcionó|no funcionara|desperté"
+                    + "|sigo aquí|sigo acá|me salvaron|me encontraron|me arrepiento)",
+            "(last night|yesterday|today|this morning|last week|earlier today|a few days ago) ~~ (i )?(tried"
+                    + "|attempted) to (kill myself|end my life|end it|overdose)",
+            "(tried|attempted) to (kill myself|end my life|end it|overdose) (last night|yesterday|today|this morning"
+                    + "|last week|earlier today|a few days ago)",
+            "(i )?overdosed (last night|yesterday|today|this morning)",
+            "(tried|did it) ~~ (didn't work|woke up|still here)");
+
+    /** A time clearly past ("hace años", "de adolescente"); "desde hace" is ongoing and is blanked first. */
+    static final PhraseSet PAST_MARKER = PhraseSet.of(
+            "hace ~ (años|año|meses|mucho tiempo|tiempo)",
+            "cuando (era|tenía|estaba en|iba a|iba al|llegué|me mudé|vivía|empecé|perdí|me separé|estaba)",
+            "de (chico|chica|adolescente|joven|pibe|piba|chamaco|niño|niña|pendejo)",
+            "en (el|la) (secundario|secundaria|colegio|liceo|prepa|facultad|universidad)",
+            "(años atrás|en su momento|alguna vez|en el pasado|en esa época|en aquella época|en ese entonces)",
+            "antes (pensaba|quería|me quería|solía|me cortaba|me lastimaba)",
+            "(years|months) ago",
+            "when i was ~",
+            "(in|back in) (high school|college|my teens|the past|uni)",
+            "used to");
+
+    static final PhraseSet ONGOING = PhraseSet.of("desde hace", "for (months|years|weeks)");
+
+    static final PhraseSet RECOVERY = PhraseSet.of(
+            "(hoy|ahora|ya|hoy en día) (estoy|me siento|vivo) ~ (bien|mejor|en paz|feliz|contento|contenta|tranquilo"
+                    + "|tranquila)",
+            "(lo superé|salí adelante|ya pasó|eso pasó|ya pasó todo|gracias a (la terapia|mi psicólog*|mi terapeuta|mi"
+                    + " familia|ayuda))",
+            "(quiero|me gustaría|puedo) ayudar a (otros|otras|otra gente|los demás|alguien)",
+            "(i'm|im|i am) (doing )?(better|fine|okay|ok|good) now",
+            "(got better|recovered|therapy helped|glad i'm still here|glad i am still here)");
+
+    static final PhraseSet DISTRESS = PhraseSet.of(
+            "no (puedo|doy) (más|mas)",
+            "(estoy|me siento|ando|me encuentro) ~ (desesperado|desesperada|destruido|destruida|agotado|agotada|fatal"
+                    + "|re mal|muy mal|hecho mierda|hecha mierda|deprimido|deprimida|bajoneado|bajoneada|vacío|vacía"
+                    + "|solo|sola|inútil|perdido|perdida|roto|rota|hundido|hundida|sin fuerzas|de la verga|del orto"
+                    + "|chato|chata|mamado|mamada|jarto|jarta|harto|harta|triste|sin ganas|desganado|desganada"
+                    + "|angustiado|angustiada|ahogado|ahogada|quebrado|quebrada|abrumado|abrumada|fracaso|una mierda"
+                    + "|un desastre|vacio|muerto por dentro|muerta por dentro|cansado de todo|cansada de todo)",
+            "nada tiene sentido",
+            "sin (esperanza|esperanzas|salida|sentido)",
+            "todo me sale mal",
+            "no aguanto",
+            "no le veo (sentido|salida)",
+            "nadie me (quiere|entiende|escucha|ve|pela|pesca|hace caso)",
+            "(i can't|i cant|cant|can't) (take it|do this|cope|handle it) (anymore|any more)?",
+            "(i feel|i'm|im|i am|feeling) ~ (empty|hopeless|worthless|numb|broken|lost|alone|so alone|miserable"
+                    + "|exhausted|overwhelmed|depressed|dead inside|wrecked)",
+            "(so )?tired of everything",
+            "(what's|whats) the point");
+
+    static final PhraseSet THIRD_PARTY_REFERENCE = PhraseSet.of(
+            "(mi|mis|un|una|nuestro|nuestra|tu|su|el|la|my|a|our|his|her) ~ " + PERSON,
+            "(alguien|una persona) (que conozco|cercan*|de mi familia|de mi curso)",
+            "(someone|somebody) (i know|close to me)",
+            "(él|ella|ellos|ellas|he|she|they)");
+
+    static final PhraseSet POSSESSIVE_REFERENCE = PhraseSet.of("(mi|mis|nuestro|nuestra|my|our) ~ " + PERSON);
+
+    static final PhraseSet OTHER_AT_RISK = PhraseSet.of(
+            "se (quiere|quiso|va a|iba a|piensa|intentó|trató de|quería|quisiera) (matar|suicidar|morir|quitar la vida)",
+            "se (mata|suicida|va a matar|va a suicidar)",
+            "(matarse|suicidarse|quitarse la vida|morirse ya)",
+            "(quiere|quiso|intentó|trató de|piensa en|habla de|va a|dice que va a|quería|amenaza con|amenazó con)"
+                    + " (hacerse daño|cortarse|lastimarse|tirarse ~ (puente|balcón|azotea|techo|ventana|edificio|tren"
+                    + "|piso|terraza))",
+            "se (corta|cortó|cortaba|lastima|lastimó|autolesiona|hace daño|hizo daño|hace cortes|está haciendo daño"
+                    + "|está cortando|está lastimando)",
+            "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
+                    + "|vías)",
+            "no quiere (vivir|seguir viviendo|despertar|seguir)",
+            "(cansado|cansada|harto|harta) de vivir",
+            "(mejor|estaríamos mejor|estarían mejor) sin (él|ella)",
+            "(desaparecer|no existir)",
+            "(se tomó|tomó|se tragó|tragó|se tomo) ~ (todas|un frasco|una caja|muchas|demasiadas|un montón) ~ " + PILLS,
+            "(dice|dijo|escribió|publicó|me mandó|mandó) ~~ (se )?(quiere|va a|quería) (matar|matarse|morir|morirse"
+                    + "|suicidar|suicidarse|desaparecer)",
+            "(despidiéndose|se despidió|se despide|mensaje de despedida|carta de despedida|su última noche)",
+            "(regaló|está regalando) ~ sus cosas",
+            "tiene un plan",
+            "(wants|want|wanted|going|trying|tried|threatening|threatened|talks about|talking about|talked about"
+                    + "|thinking about|thinks about|says (she|he|they) wants) (to )?(kill|killing) (himself|herself"
+                    + "|themselves)",
+            "(wants|wanted|going|trying|tried|threatening|threatened) to (end (his|her|their) life|die|overdose"
+                    + "|jump)",
+            "(kill|killing|hurt|hurting|cut|cutting|harm|harming) (himself|herself|themselves)",
+            "(he's|she's|they're|he is|she is|they are) on the (roof|bridge|ledge|tracks)",
+            "(took|swallowed) (all|a bottle of|too many|a handful of) ~ (pills|tablets)",
+            "better off without (him|her|them)",
+            "goodbye (message|note|post)",
+            "(is|are|seems|seem) suicidal",
+            "(is|are) on the (roof|bridge|ledge|tracks)");
+
+    static final PhraseSet OTHER_IMMINENT = PhraseSet.of(
+            "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
+                    + "|vías)",
+            "(se tomó|tomó|se tragó|tragó|se tomo) ~ (todas|un frasco|una caja|muchas|demasiadas|un montón) ~ " + PILLS,
+            "(esta noche|hoy se|ahora|ya tiene|tiene todo|tiene las|se encerró|no abre|no contesta|no me contesta"
+                    + "|no responde|su última noche)",
+            "(he's|she's|they're|he is|she is|they are|is|are) on the (roof|bridge|ledge|tracks)",
+            "(took|swallowed) (all|a bottle of|too many|a handful of) ~ (pills|tablets)",
+            "(tonight|right now|has a plan|has pills|has a gun|isn't answering|not answering|locked (himself|herself))");
+
+    static final PhraseSet OTHER_MILD = PhraseSet.of(
+            "se (corta|cortó|cortaba|lastima|lastimó|autolesiona|hace daño|hizo daño|hace cortes|está haciendo daño)",
+            "no quiere (vivir|seguir viviendo|despertar|seguir)",
+            "(cansado|cansada|harto|harta) de vivir",
+            "(mejor|estaríamos mejor|estarían mejor) sin (él|ella)",
+            "(desaparecer|no existir)",
+            "(regaló|está regalando) ~ sus cosas",
+            "(hurt|hurting|cut|cutting|harm|harming) (himself|herself|themselves)",
+            "better off without (him|her|them)");
+
+    static final PhraseSet GENERAL_TOPIC = PhraseSet.of(
+            "(estadísticas|estadística|tasa|tasas|cifras|datos|índice|índices|números) (de|del|sobre) ~ (suicidio"
+                    + "|suicidios|autolesiones)",
+            "(trabajo|tarea|tesis|monografía|ensayo|investigación|informe|exposición|presentación|charla|taller"
+                    + "|artículo|nota|proyecto|clase|materia|parcial|examen|documental|podcast) (sobre|de|acerca de"
+                    + "|del|para) ~ (suicidio|autolesi*|salud mental|prevención|depresión|muerte)",
+            "prevención del suicidio",
+            "(soy|como|trabajo de|trabajo como|estudio) (psicólog*|psiquiatra|terapeuta|médic*|enfermer*|docente"
+                    + "|profe|profesor*|maestr*|trabajador* social|orientador*|consejer*|psicología|medicina"
+                    + "|acompañante terapéutic*|operador*|voluntari*|escritor*|periodista)",
+            "(un|una|mis|los|las) (paciente|pacientes|consultante|consultantes)",
+            "(cómo|como) (ayudo|ayudar|acompaño|acompañar|hablar con|detectar|prevenir|abordar|actuar|se le habla|le"
+                    + " hablo) ~ (alguien|una persona|un amigo|una amiga|un paciente|una paciente|pacientes|alumnos"
+                    + "|los padres)",
+            "(suicidio|self harm) (rates|rate|statistics|stats|prevention|awareness|research)",
+            "(i'm|im|i am|as) a (therapist|nurse|teacher|counselor|counsellor|psychologist|psychiatrist|doctor|social"
+                    + " worker|volunteer|gp|school counselor|school counsellor|writer|journalist)",
+            "(essay|paper|report|project|presentation|research|novel|film|story) (on|about) ~ (suicidio|self harm"
+                    + "|mental health)",
+            "how (to|can i|do i|should i) (help|support|talk to|ask) (someone|a friend|my friend|a student|a patient)",
+            "(my|the) (novel|story|book|film|character|protagonist)");
+
+    /** Fiction: about characters, whoever is mentioned beside them. */
+    static final PhraseSet FICTION = PhraseSet.of(
+            "(novela|telenovela|obra de teatro|película|peli|serie|cuento|libro|guion|guión|episodio|capítulo|novel"
+                    + "|film|movie|episode|chapter|tv show)",
+            "(el|la) (protagonista|narrador|narradora|personaje|villano|villana)",
+            "(the) (protagonist|narrator|character|main character)");
+
+    /** Someone else speaking, reported: "me dijo que…". */
+    static final PhraseSet REPORTED = PhraseSet.of(
+            "(me dijo|me dice|dijo|dice|me contó|me escribió|me mandó|anda diciendo|me confesó|she said|he said"
+                    + "|they said|told me|texted me)");
+
+    /** Another person's distress, below crisis. */
+    static final PhraseSet OTHER_DISTRESS = PhraseSet.of(
+            "(está|anda|sigue|la veo|lo veo) (muy mal|re mal|fatal|deprimid*|destruid*|hundid*|muy triste|muy"
+                    + " bajoneado|muy bajoneada)",
+            "(he's|she's|they're|he is|she is) (really )?(struggling|depressed|not okay|in a bad way)");
+
+    /** Keeping it secret: said beside pills just taken, it makes the taking a crisis. */
+    static final PhraseSet SECRECY = PhraseSet.of(
+            "(no quería|no quiero) que nadie (supiera|sepa|se entere|se enterara)",
+            "no le (dije|he dicho|digas) a nadie",
+            "(don't|dont|do not) (tell|want anyone to know)");
+
+    /** Unmistakably about the writer: these keep a message personal even beside a general topic. */
+    static final PhraseSet FIRST_PERSON = PhraseSet.of(
+            "(matarme|suicidarme|quitarme la vida|morirme|me quiero morir|me quiero matar|me voy a matar|me mato"
+                    + "|kill myself|i want to die|yo también|yo tambien|me too|a mí también)");
+}

@@ -1,0 +1,501 @@
+package io.psicoia.domain.safety;
+
+import static io.psicoia.domain.safety.RiskPhrases.ACT_IN_PROGRESS;
+import static io.psicoia.domain.safety.RiskPhrases.DISTRESS;
+import static io.psicoia.domain.safety.RiskPhrases.FAREWELL;
+import static io.psicoia.domain.safety.RiskPhrases.FICTION;
+import static io.psicoia.domain.safety.RiskPhrases.FIRST_PERSON;
+import static io.psicoia.domain.safety.RiskPhrases.GENERAL_TOPIC;
+import static io.psicoia.domain.safety.RiskPhrases.GIVING_AWAY;
+import static io.psicoia.domain.safety.RiskPhrases.GOODBYE;
+import static io.psicoia.domain.safety.RiskPhrases.IDIOMS;
+import static io.psicoia.domain.safety.RiskPhrases.MEANS;
+import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
+import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_AT_RISK;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_DISTRESS;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_IMMINENT;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_MILD;
+import static io.psicoia.domain.safety.RiskPhrases.PASSIVE_WISH;
+import static io.psicoia.domain.safety.RiskPhrases.PAST_MARKER;
+import static io.psicoia.domain.safety.RiskPhrases.PLACE;
+import static io.psicoia.domain.safety.RiskPhrases.PLACE_BENIGN;
+import static io.psicoia.domain.safety.RiskPhrases.PLACE_CONTEXT;
+import static io.psicoia.domain.safety.RiskPhrases.PLAN_ACT;
+import static io.psicoia.domain.safety.RiskPhrases.POSSESSIVE_REFERENCE;
+import static io.psicoia.domain.safety.RiskPhrases.QUOTING;
+import static io.psicoia.domain.safety.RiskPhrases.READY;
+import static io.psicoia.domain.safety.RiskPhrases.RECENT_ATTEMPT;
+import static io.psicoia.domain.safety.RiskPhrases.RECOVERY;
+import static io.psicoia.domain.safety.RiskPhrases.REPORTED;
+import static io.psicoia.domain.safety.RiskPhrases.SECRECY;
+import static io.psicoia.domain.safety.RiskPhrases.SELF_HARM;
+import static io.psicoia.domain.safety.RiskPhrases.SUICIDAL_INTENT;
+import static io.psicoia.domain.safety.RiskPhrases.THIRD_PARTY_REFERENCE;
+import static io.psicoia.domain.safety.RiskPhrases.TIMING;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one message and says how much risk of suicide or self-harm it shows, and whose: deterministic, no model, a few
+ * microseconds per message, so it works offline, under load and when every provider is down.
+ *
+ * <p>Spanish first, in its regional forms, English second. The text is folded first ({@link SafetyNormalizer}: case,
+ * accents, repeated letters, digits for letters, spelled-out words, shorthands). Then:
+ *
+ * <ol>
+ *   <li>quoted lines are set aside when the message says it quotes a song, a film or a book;
+ *   <li>idioms that use death words for something else ("me muero de risa", "me mata este trabajo") are blanked out;
+ *   <li>phrases are looked for by kind ({@link RiskPhrases}); a first-person phrase right after "no", "nunca"…
+ *       counts as negated, and a crisis told as past ("hace años", with "hoy estoy bien") as history;
+ *   <li>the level follows from the combination: an act in progress, or intent with a plan, means, a time or a
+ *       place, is imminent; intent, method questions, a recent attempt or a farewell are high; passive wishes,
+ *       self-harm and giving things away are medium; distress alone is low.
+ * </ol>
+ *
+ * <p>When nothing points at the writer but someone else is described at risk, the subject is {@link
+ * RiskSubject#OTHER} with that person's level; questions in general terms (statistics, fiction, professionals) are
+ * {@link RiskSubject#GENERAL}, level none.
+ *
+ * <p>Thread-safe and stateless; the conversation-level view is {@link RiskState}.
+ */
+public final class RiskTriage {
+
+    /** Words allowed between a negation and the phrase it negates ("no es que me quiera…", "nunca pensé en…"). */
+    private static final Set<String> NEGATION_FILLERS = foldAll(
+            "me",
+            "te",
+            "se",
+            "lo",
+            "la",
+            "es",
+            "que",
+            "ya",
+            "de",
+            "en",
+            "a",
+            "voy",
+            "vas",
+            "va",
+            "pienso",
+            "tengo",
+            "realmente",
+            "verdad",
+            "para",
+            "nada",
+            "eso",
+            "hacer",
+            "haría",
+            "estoy",
+            "pensando",
+            "he",
+            "pensado",
+            "quiero",
+            "quisiera",
+            "pero",
+            "jamás",
+            "i",
+            "am",
+            "m",
+            "to",
+            "going",
+            "want",
+            "would",
+            "ever",
+            "will",
+            "really",
+            "do",
+            "not",
+            "t",
+            "never",
+            "planning",
+            "plan",
+            "intención",
+            "ganas",
+            "tenía",
+            "tendría",
+            "sería",
+            "capaz",
+            "mi",
+            "vida",
+            "pa",
+            "yo");
+
+    private static final Set<String> KEEPS_ON = foldAll("para", "paro", "paran", "deja", "dejo", "dejan", "paras");
+
+    private static final Set<String> NEGATIONS =
+            foldAll("no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
+
+    private static final Pattern QUOTED = Pattern.compile("[\"“”«»„].*?[\"“”«»„]|'[^']{12,}'");
+
+    private static final Pattern MUSIC = Pattern.compile("[♪♫🎵🎶🎤🎸]");
+
+    private static final Pattern LAUGHTER = Pattern.compile(
+            "(?i)(?:\\b(?:ja|je|ha|he){2,}|\\bjsjs|\\bjaj|\\blol\\b|\\blmao\\b|\\bxd\\b|😂|🤣|😹|😆|😅)");
+
+    private static final List<String> SPELLED_KEYWORDS = List.of(
+                    "me quiero matar",
+                    "quiero morir",
+                    "suicidarme",
+                    "matarme",
+                    "quitarme la vida",
+                    "me voy a matar",
+                    "me mato",
+                    "kill myself",
+                    "want to die",
+                    "suicidio")
+            .stream()
+            .map(phrase ->
+                    SafetyNormalizer.foldWord(SafetyNormalizer.normalize(phrase).replace(" ", "")))
+            .toList();
+
+    private final RiskModel model;
+
+    /** The triage with the model shipped in this module. */
+    public RiskTriage() {
+        this(RiskModel.load());
+    }
+
+    RiskTriage(RiskModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The words of a message as the rules and the model see them: folded, without quoted lyrics when the message says
+     * it quotes, idioms blanked out. Adds {@link RiskSignal#IDIOM} when something was set aside.
+     */
+    static String[] prepare(String text, Set<RiskSignal> signals) {
+        String[] words = words(text);
+        if (QUOTING.foundIn(words) || MUSIC.matcher(text).find()) {
+            String unquoted = withoutQuotes(text);
+            if (!unquoted.equals(text)) {
+                signals.add(RiskSignal.IDIOM);
+                words = words(unquoted);
+            }
+        }
+        if (IDIOMS.blankOut(words)) {
+            signals.add(RiskSignal.IDIOM);
+        }
+        return words;
+    }
+
+    /** Triage of one message. */
+    public RiskAssessment assess(String text) {
+        Objects.requireNonNull(text, "text");
+        EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
+        String[] words = prepare(text, signals);
+
+        Found found = new Found(words, signals);
+        boolean intent = found.any(SUICIDAL_INTENT) || spelledOutIntent(words);
+        boolean passive = found.any(PASSIVE_WISH);
+        boolean selfHarm = found.any(SELF_HARM);
+        boolean givingAway = found.any(GIVING_AWAY);
+        boolean farewell = found.any(FAREWELL);
+        boolean planAct = found.any(PLAN_ACT);
+        boolean ready = found.any(READY);
+        boolean means = found.any(MEANS);
+        boolean method = found.has(METHOD_QUESTION);
+        boolean inProgress = found.has(ACT_IN_PROGRESS);
+        boolean place = found.has(PLACE) && !found.has(PLACE_BENIGN);
+        boolean placeContext = found.has(PLACE_CONTEXT);
+        boolean timing = found.has(TIMING);
+        boolean distress = found.any(DISTRESS);
+        boolean recentAttempt = found.has(RECENT_ATTEMPT);
+        boolean goodbye = found.has(GOODBYE);
+
+        if (toldAsPast(words) && !inProgress && !method && !recentAttempt && !timing) {
+            if (intent || passive || selfHarm || farewell) {
+                // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien").
+                signals.add(RiskSignal.PAST_RESOLVED);
+                intent = passive = selfHarm = farewell = false;
+                if (found.has(RECOVERY)) {
+                    distress = false;
+                }
+            }
+        }
+        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || found.has(FICTION))) {
+            // Fiction, school work, a professional asking in general terms: about nobody in danger, unless the
+            // writer speaks of someone of their own ("mi alumno…") or of themselves.
+            if ((found.has(FICTION) || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
+                signals.add(RiskSignal.GENERAL_TOPIC);
+                return new RiskAssessment(RiskLevel.NONE, RiskSubject.GENERAL, signals);
+            }
+        }
+
+        RiskLevel level = RiskLevel.NONE;
+        if (distress) {
+            level = RiskLevel.LOW;
+            signals.add(RiskSignal.DISTRESS);
+        }
+        if (passive || selfHarm || givingAway) {
+            level = RiskLevel.MEDIUM;
+            add(signals, passive, RiskSignal.PASSIVE_WISH);
+            add(signals, selfHarm, RiskSignal.SELF_HARM);
+            add(signals, givingAway, RiskSignal.GIVING_AWAY);
+        }
+        if ((givingAway && (passive || distress || goodbye)) || (passive && means)) {
+            level = RiskLevel.HIGH;
+        }
+        if (intent || method || farewell || recentAttempt) {
+            level = RiskLevel.HIGH;
+            add(signals, intent, RiskSignal.SUICIDAL_INTENT);
+            add(signals, method, RiskSignal.METHOD_QUESTION);
+            add(signals, farewell, RiskSignal.FAREWELL);
+            add(signals, recentAttempt, RiskSignal.RECENT_ATTEMPT);
+        }
+        boolean deathRelated = intent || farewell || passive || method || selfHarm || givingAway;
+        boolean preparing = planAct || ready;
+        if (deathRelated && preparing) {
+            level = RiskLevel.IMMINENT;
+        }
+        if ((intent || farewell) && (timing || means)) {
+            level = RiskLevel.IMMINENT;
+        }
+        if (planAct && (ready || timing || means)) {
+            // "Esta noche lo hago, ya tengo todo": a decision with a time or what is needed, said to a support line.
+            level = RiskLevel.IMMINENT;
+        }
+        if (place) {
+            level = RiskLevel.max(
+                    level, placeContext || deathRelated || distress ? RiskLevel.IMMINENT : RiskLevel.MEDIUM);
+            signals.add(RiskSignal.PLACE);
+        }
+        if (means && found.has(SECRECY)) {
+            // Pills just taken, and nobody must know.
+            inProgress = true;
+        }
+        if (means && ready) {
+            level = RiskLevel.IMMINENT;
+        }
+        if (inProgress) {
+            level = RiskLevel.IMMINENT;
+            signals.add(RiskSignal.ACT_IN_PROGRESS);
+        }
+        if (preparing && level == RiskLevel.NONE) {
+            // A plan without words of death is ambiguous alone; after risk it is not (RiskState).
+            level = RiskLevel.LOW;
+        }
+        // The model does not read negations: where the phrases saw the risk words negated ("no me quiero matar"),
+        // it does not get to raise the level.
+        RiskLevel learned = signals.contains(RiskSignal.NEGATED) ? RiskLevel.NONE : model.level(words);
+        if (learned.compareTo(level) > 0) {
+            // What the phrases missed and the model, trained on labelled messages, recognises.
+            level = learned;
+            signals.add(RiskSignal.LEARNED);
+        }
+        if (level == RiskLevel.HIGH && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt)) {
+            // "Me quiero morir, se me olvidó el cumple 😂": said laughing, with nothing else, it is a figure of speech.
+            level = RiskLevel.LOW;
+            signals.add(RiskSignal.IDIOM);
+        }
+        add(signals, planAct || ready, RiskSignal.PLAN);
+        add(signals, means, RiskSignal.MEANS);
+        add(signals, timing && level.isCrisis(), RiskSignal.TIMING);
+        add(signals, goodbye, RiskSignal.GOODBYE);
+
+        if (level.isCrisis()) {
+            return new RiskAssessment(level, RiskSubject.SELF, signals);
+        }
+        boolean someoneElse = found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED);
+        if (found.has(OTHER_AT_RISK) && someoneElse) {
+            signals.add(RiskSignal.THIRD_PARTY);
+            RiskLevel other;
+            if (found.has(OTHER_IMMINENT)) {
+                other = RiskLevel.IMMINENT;
+            } else if (found.has(OTHER_MILD) && !found.has(OTHER_AT_RISK_HIGH) && !found.has(METHOD_QUESTION)) {
+                other = RiskLevel.MEDIUM;
+            } else {
+                other = RiskLevel.HIGH;
+            }
+            return new RiskAssessment(other, RiskSubject.OTHER, signals);
+        }
+        if (level == RiskLevel.NONE && someoneElse && found.has(OTHER_DISTRESS)) {
+            signals.add(RiskSignal.THIRD_PARTY);
+            return new RiskAssessment(RiskLevel.LOW, RiskSubject.OTHER, signals);
+        }
+        return new RiskAssessment(level, RiskSubject.SELF, signals);
+    }
+
+    /** Past markers ("hace años"), not the ongoing "desde hace meses". */
+    private static boolean toldAsPast(String[] words) {
+        String[] copy = words.clone();
+        ONGOING.blankOut(copy);
+        return PAST_MARKER.foundIn(copy) || (RECOVERY.foundIn(copy) && PAST_TENSE.foundIn(copy));
+    }
+
+    private static final PhraseSet PAST_TENSE = PhraseSet.of(
+            "(pensé en|pensaba en|quise|quería|intenté|llegué a pensar|estuve a punto de|me cortaba|me lastimaba"
+                    + "|escribí|i thought about|i tried|i used to)");
+
+    private static boolean onlyLaughingIntent(
+            Set<RiskSignal> signals,
+            String text,
+            boolean intent,
+            boolean method,
+            boolean farewell,
+            boolean recentAttempt) {
+        return intent
+                && !method
+                && !farewell
+                && !recentAttempt
+                && !signals.contains(RiskSignal.PASSIVE_WISH)
+                && !signals.contains(RiskSignal.DISTRESS)
+                && LAUGHTER.matcher(text).find();
+    }
+
+    private static final PhraseSet OTHER_AT_RISK_HIGH = PhraseSet.of(
+            "se (quiere|quiso|va a|iba a|mata|suicida) (matar|suicidar|morir)?",
+            "(matarse|suicidarse|quitarse la vida)",
+            "(despidiéndose|se despidió|se despide|mensaje de despedida|carta de despedida|tiene un plan)",
+            "(kill|killing) (himself|herself|themselves)",
+            "goodbye (message|note|post)");
+
+    /** Every phrase set looked for after {@link #prepare}, matched in one pass ({@link PhraseSet.Index}). */
+    private static final PhraseSet[] SETS = {
+        SUICIDAL_INTENT,
+        PASSIVE_WISH,
+        SELF_HARM,
+        GIVING_AWAY,
+        FAREWELL,
+        PLAN_ACT,
+        READY,
+        MEANS,
+        METHOD_QUESTION,
+        ACT_IN_PROGRESS,
+        PLACE,
+        PLACE_BENIGN,
+        PLACE_CONTEXT,
+        TIMING,
+        DISTRESS,
+        RECENT_ATTEMPT,
+        GOODBYE,
+        GENERAL_TOPIC,
+        FICTION,
+        POSSESSIVE_REFERENCE,
+        FIRST_PERSON,
+        SECRECY,
+        OTHER_AT_RISK,
+        THIRD_PARTY_REFERENCE,
+        REPORTED,
+        OTHER_IMMINENT,
+        OTHER_MILD,
+        OTHER_AT_RISK_HIGH,
+        OTHER_DISTRESS,
+        RECOVERY
+    };
+
+    private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
+
+    private static final Map<PhraseSet, Integer> SET_NUMBERS = numbers();
+
+    private static Map<PhraseSet, Integer> numbers() {
+        Map<PhraseSet, Integer> numbers = new IdentityHashMap<>();
+        for (int i = 0; i < SETS.length; i++) {
+            numbers.put(SETS[i], i);
+        }
+        return numbers;
+    }
+
+    /** The phrases of a message, leaving aside those right after a negation where that matters. */
+    private static final class Found {
+        private final String[] words;
+        private final Set<RiskSignal> signals;
+        private final PhraseSet.Matches matches;
+
+        Found(String[] words, Set<RiskSignal> signals) {
+            this.words = words;
+            this.signals = signals;
+            this.matches = INDEX.match(words);
+        }
+
+        boolean has(PhraseSet set) {
+            return matches.found(SET_NUMBERS.get(set));
+        }
+
+        /** True when the set matches somewhere not negated; a negated match only marks the message. */
+        boolean any(PhraseSet set) {
+            boolean negatedOnly = false;
+            for (int[] span : matches.spans(SET_NUMBERS.get(set))) {
+                if (!negated(words, span[0])) {
+                    return true;
+                }
+                negatedOnly = true;
+            }
+            if (negatedOnly) {
+                signals.add(RiskSignal.NEGATED);
+            }
+            return false;
+        }
+    }
+
+    private static String[] words(String text) {
+        String normalized = SafetyNormalizer.normalize(text);
+        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+    }
+
+    /** Words spelled out letter by letter ("m e q u i e r o m a t a r") that spell a first-person intent. */
+    private static boolean spelledOutIntent(String[] words) {
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (word.isEmpty() || word.charAt(0) != SafetyNormalizer.SPELLED_OUT) {
+                continue;
+            }
+            for (String keyword : SPELLED_KEYWORDS) {
+                if (word.contains(keyword) && !negated(words, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a negation stands before word {@code start} with only filler words between ("no me quiero…"). "No para
+     * de", "no deja de" are not negations: they mean "keeps on".
+     */
+    private static boolean negated(String[] words, int start) {
+        for (int i = start - 1; i >= 0 && i >= start - 5; i--) {
+            String word = words[i];
+            if (NEGATIONS.contains(word)) {
+                return i + 1 >= words.length || !KEEPS_ON.contains(words[i + 1]);
+            }
+            if (!NEGATION_FILLERS.contains(word)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void add(Set<RiskSignal> signals, boolean present, RiskSignal signal) {
+        if (present) {
+            signals.add(signal);
+        }
+    }
+
+    /** The text without quoted passages and lines with music notes (quoted lyrics, lines from a film). */
+    private static String withoutQuotes(String text) {
+        String unquoted = QUOTED.matcher(text).replaceAll(" ");
+        StringBuilder out = new StringBuilder(unquoted.length());
+        for (String line : unquoted.split("\n", -1)) {
+            if (!MUSIC.matcher(line).find()) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static Set<String> foldAll(String... words) {
+        Set<String> folded = new HashSet<>();
+        for (String word : words) {
+            folded.add(SafetyNormalizer.normalize(word));
+        }
+        return Set.copyOf(folded);
+    }
+}

@@ -1,0 +1,351 @@
+package io.psicoia.domain.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds a message into a canonical form for matching, so that spelling does not decide whether risk is seen.
+ *
+ * <p>Applied in the same way to what people write and to the phrases the triage looks for, so a phrase written in
+ * ordinary spelling matches every variant that folds to the same form:
+ *
+ * <ul>
+ *   <li>case and accents: {@code MATARME}, {@code mátarme} → {@code matarme}; {@code ñ} → {@code n};
+ *   <li>digits and symbols used as letters inside words: {@code m4t4rm3}, {@code su1c1d10}, {@code @} → {@code a};
+ *   <li>letters spelled out one by one: {@code s.u.i.c.i.d.i.o}, {@code m a t a r m e} → one word;
+ *   <li>Spanish spelling that sounds the same: {@code qu}/{@code k}/hard {@code c}, soft {@code c}/{@code z}/{@code
+ *       s}, {@code v}/{@code b}, {@code ll}/{@code y}/{@code i}, silent {@code h};
+ *   <li>repeated letters ({@code moriiiir}, {@code matarrme}), texting shorthands ({@code q}, {@code xq}, {@code tb});
+ *   <li>sentence punctuation becomes the word {@value #BREAK}; anything else that is not a letter or digit becomes
+ *       one space.
+ * </ul>
+ *
+ * <p>The result is a sequence of words separated by single spaces, with a leading and trailing space removed. It is
+ * for matching only and is never shown or logged.
+ */
+final class SafetyNormalizer {
+
+    /** The word that stands for a sentence break ({@code . ! ? ; :}, a new line): phrases never span one. */
+    static final String BREAK = ".";
+
+    /**
+     * Marks a word made of letters spelled out one by one; it folds to a word starting with this character, which no
+     * phrase starts with, so only a search inside such words ({@link RiskTriage}) finds what they spell.
+     */
+    static final char SPELLED_OUT = '#';
+
+    private static final char BREAK_CHAR = '\u0001';
+
+    private SafetyNormalizer() {}
+
+    /** The canonical form of {@code text}: folded words separated by single spaces. */
+    static String normalize(String text) {
+        List<String> words = words(text);
+        StringBuilder out = new StringBuilder(text.length());
+        for (String word : words) {
+            String folded = foldWord(word);
+            if (folded.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(folded);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Splits into lowercase, accent-free words, turning digits inside words into the letters they stand for and
+     * joining runs of single letters (three or more, as in {@code m a t a r}) into one word.
+     */
+    static List<String> words(String text) {
+        char[] chars = new char[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            chars[length++] = foldChar(text.charAt(i));
+        }
+        // Digits and symbols stand for letters only next to a letter: "m4t4rme" yes, "113" no.
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            char letter = leet(c);
+            if (letter != 0 && (isLetterAt(chars, length, i - 1) || isLetterAt(chars, length, i + 1))) {
+                chars[i] = letter;
+            }
+        }
+        List<String> raw = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= length; i++) {
+            boolean wordChar = i < length && Character.isLetterOrDigit(chars[i]);
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                raw.add(new String(chars, start, i - start));
+                start = -1;
+            }
+            if (i < length
+                    && chars[i] == BREAK_CHAR
+                    && !raw.isEmpty()
+                    && !raw.get(raw.size() - 1).equals(BREAK)) {
+                raw.add(BREAK);
+            }
+        }
+        return joinSpelledOut(raw);
+    }
+
+    private static boolean isLetterAt(char[] chars, int length, int index) {
+        return index >= 0 && index < length && Character.isLetter(chars[index]);
+    }
+
+    /**
+     * "m a t a r m e" or "s.u.i.c.i.d.i.o": three or more one-letter words in a row (sentence breaks between them
+     * allowed) become one word, marked {@link #SPELLED_OUT} for callers that look inside it.
+     */
+    private static List<String> joinSpelledOut(List<String> raw) {
+        List<String> words = new ArrayList<>(raw.size());
+        int i = 0;
+        while (i < raw.size()) {
+            int end = i;
+            int letters = 0;
+            while (end < raw.size()
+                    && (isSingleLetter(raw.get(end)) || raw.get(end).equals(BREAK) && letters > 0)) {
+                if (!raw.get(end).equals(BREAK)) {
+                    letters++;
+                }
+                end++;
+            }
+            while (end > i && raw.get(end - 1).equals(BREAK)) {
+                end--;
+            }
+            if (letters >= 3) {
+                StringBuilder joined = new StringBuilder(letters + 1).append(SPELLED_OUT);
+                for (int k = i; k < end; k++) {
+                    if (!raw.get(k).equals(BREAK)) {
+                        joined.append(raw.get(k));
+                    }
+                }
+                words.add(joined.toString());
+                i = end;
+            } else {
+                words.add(raw.get(i));
+                i++;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isSingleLetter(String word) {
+        return word.length() == 1 && Character.isLetter(word.charAt(0));
+    }
+
+    /** Lowercase without diacritics; anything that is not a letter or digit becomes a space. */
+    private static char foldChar(char c) {
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') {
+                return (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '$') {
+                return c;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
+                return BREAK_CHAR;
+            }
+            return ' ';
+        }
+        if (c == '…') {
+            return BREAK_CHAR;
+        }
+        switch (Character.toLowerCase(c)) {
+            case 'á', 'à', 'ä', 'â', 'ã', 'å':
+                return 'a';
+            case 'é', 'è', 'ë', 'ê':
+                return 'e';
+            case 'í', 'ì', 'ï', 'î':
+                return 'i';
+            case 'ó', 'ò', 'ö', 'ô', 'õ':
+                return 'o';
+            case 'ú', 'ù', 'ü', 'û':
+                return 'u';
+            case 'ñ':
+                return 'n';
+            case 'ç':
+                return 'c';
+            default:
+                char lower = Character.toLowerCase(c);
+                return Character.isLetterOrDigit(lower) ? lower : ' ';
+        }
+    }
+
+    private static char leet(char c) {
+        switch (c) {
+            case '0':
+                return 'o';
+            case '1':
+                return 'i';
+            case '3':
+                return 'e';
+            case '4', '@':
+                return 'a';
+            case '5', '$':
+                return 's';
+            case '7':
+                return 't';
+            default:
+                return 0;
+        }
+    }
+
+    /** Texting shorthands and the spelling that sounds the same, then repeated letters collapsed. */
+    static String foldWord(String word) {
+        switch (word) {
+            case "q", "k", "ke", "qe":
+                word = "que";
+                break;
+            case "xq", "pq", "porq", "xk", "pk", "xque":
+                word = "porque";
+                break;
+            case "tb", "tmb", "tbn":
+                word = "tambien";
+                break;
+            case "d":
+                word = "de";
+                break;
+            case "x":
+                word = "por";
+                break;
+            case "toy", "stoy":
+                word = "estoy";
+                break;
+            case "tngo", "tng":
+                word = "tengo";
+                break;
+            case "cn":
+                word = "con";
+                break;
+            case "pa", "xa", "pra":
+                word = "para";
+                break;
+            case "vdd", "vrdd":
+                word = "verdad";
+                break;
+            case "bn":
+                word = "bien";
+                break;
+            case "dsd":
+                word = "desde";
+                break;
+            case "xau", "chao", "bai":
+                word = "chau";
+                break;
+            case "e":
+                word = "he";
+                break;
+            case "tmrw", "tmr", "tmw":
+                word = "tomorrow";
+                break;
+            case "bout":
+                word = "about";
+                break;
+            case "thinkin":
+                word = "thinking";
+                break;
+            case "wanna":
+                word = "want to";
+                break;
+            case "gonna":
+                word = "going to";
+                break;
+            case "kms":
+                word = "kill myself";
+                break;
+            case "kys":
+                word = "kill yourself";
+                break;
+            case "sewerslide", "suicide", "suisidio", "suicidio":
+                // Algospeak and the English word fold into one, so one phrase catches all.
+                word = "suicidio";
+                break;
+            case "unalive":
+                word = "kill";
+                break;
+            case "ngl", "tbh", "fr", "lol", "xd", "lmao":
+                word = "";
+                break;
+            default:
+                break;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        int n = word.length();
+        for (int i = 0; i < n; i++) {
+            char c = word.charAt(i);
+            char next = i + 1 < n ? word.charAt(i + 1) : 0;
+            switch (c) {
+                case 'q':
+                    // "qu" before e/i sounds k; a lone q too.
+                    out.append('k');
+                    if (next == 'u' && i + 2 < n && (word.charAt(i + 2) == 'e' || word.charAt(i + 2) == 'i')) {
+                        i++;
+                    }
+                    break;
+                case 'c':
+                    if (next == 'h') {
+                        out.append("ch");
+                        i++;
+                    } else if (next == 'e' || next == 'i') {
+                        out.append('s');
+                    } else {
+                        out.append('k');
+                    }
+                    break;
+                case 'z':
+                    out.append('s');
+                    break;
+                case 'x':
+                    // Inside words "x" often stands for "ch" in chat ("noxe"); at the edges it stays.
+                    out.append(i > 0 && i + 1 < n ? "ch" : "x");
+                    break;
+                case 'v':
+                    out.append('b');
+                    break;
+                case 'y':
+                    out.append('i');
+                    break;
+                case 'l':
+                    if (next == 'l') {
+                        out.append('i');
+                        i++;
+                    } else {
+                        out.append('l');
+                    }
+                    break;
+                case 'h':
+                    // Silent in Spanish ("hacer", "ahorcar"); kept after s ("sh") for English.
+                    if (out.length() > 0 && out.charAt(out.length() - 1) == 's') {
+                        out.append('h');
+                    }
+                    break;
+                default:
+                    out.append(c);
+                    break;
+            }
+        }
+        // "quiero" and "quero", "kiero" and "kero": the i after a k sound is dropped.
+        for (int k = out.indexOf("kie"); k >= 0; k = out.indexOf("kie", k + 1)) {
+            out.deleteCharAt(k + 1);
+        }
+        return collapseRepeats(out);
+    }
+
+    private static String collapseRepeats(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        char previous = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != previous || Character.isDigit(c)) {
+                out.append(c);
+            }
+            previous = c;
+        }
+        return out.toString();
+    }
+}

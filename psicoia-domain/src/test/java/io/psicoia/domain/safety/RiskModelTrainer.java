@@ -1,0 +1,281 @@
+package io.psicoia.domain.safety;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Trains {@link RiskModel} from the labelled sets and writes {@code risk-model.tsv}. Deterministic: the same sets give
+ * the same file, byte for byte ({@code RiskModelTest} checks the committed model against a fresh training).
+ *
+ * <p>Training data: {@code safety-eval/items-*.tsv} (development) and {@code safety-eval/train/items-*.tsv} when
+ * present; never {@code safety-eval/holdout/}. Messages about someone else are left out (the rules handle them);
+ * general ones are negatives. For each "at least" level, a message is a positive when its lowest label reaches the
+ * level, a negative when its highest label is below it, and left out when its range straddles it.
+ *
+ * <p>Logistic regression, one per level, by stochastic gradient descent with L2 and a fixed seed. Each threshold is
+ * chosen on five-fold out-of-fold scores: the lowest score that keeps false positives on hard negatives at or under
+ * {@value #MAX_HARD_NEGATIVE_FALSE_POSITIVES} and on all negatives at or under {@value #MAX_FALSE_POSITIVES}, so the
+ * model adds recall without adding alarms.
+ *
+ * <p>Run: {@code ./mvnw -q -pl psicoia-domain test-compile} then {@code java -cp
+ * psicoia-domain/target/classes:psicoia-domain/target/test-classes io.psicoia.domain.safety.RiskModelTrainer} from
+ * the repository root.
+ */
+public final class RiskModelTrainer {
+
+    static final Path OUTPUT = Path.of("psicoia-domain/src/main/resources/io/psicoia/domain/safety/risk-model.tsv");
+    static final double MAX_HARD_NEGATIVE_FALSE_POSITIVES = 0.02;
+    static final double MAX_FALSE_POSITIVES = 0.02;
+
+    private static final int EPOCHS = 40;
+    private static final double LEARNING_RATE = 0.15;
+    private static final double L2 = 1e-4;
+    private static final double POSITIVE_WEIGHT = 2.0;
+    private static final int FOLDS = 5;
+    private static final long SEED = 20261125L;
+
+    record Example(Set<String> features, RiskLevel min, RiskLevel max, boolean hardNegative) {}
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        String model = train(root);
+        Files.createDirectories(root.resolve(OUTPUT).getParent());
+        Files.writeString(root.resolve(OUTPUT), model, StandardCharsets.UTF_8);
+        System.out.println("wrote " + root.resolve(OUTPUT));
+    }
+
+    /** The model file trained from the sets under {@code root}. */
+    static String train(Path root) throws IOException {
+        List<Example> examples = examples(root);
+        int levels = RiskModel.LEVELS.length;
+        double[] thresholds = new double[levels];
+        double[] bias = new double[levels];
+        Map<String, double[]> weights = new TreeMap<>();
+        for (int k = 0; k < levels; k++) {
+            RiskLevel level = RiskModel.LEVELS[k];
+            thresholds[k] = threshold(examples, level);
+            Fit fit = fit(examples, level, -1);
+            bias[k] = fit.bias;
+            for (Map.Entry<String, Double> entry : fit.weights.entrySet()) {
+                weights.computeIfAbsent(entry.getKey(), f -> new double[levels])[k] = entry.getValue();
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("# PsicoIA risk model: written by RiskModelTrainer from safety-eval (development and train sets;")
+                .append(" never the held-out set). Do not edit: retrain.\n")
+                .append("# Columns: feature, weight for at-least-medium, at-least-high, at-least-imminent.\n")
+                .append("# Trained on ")
+                .append(examples.size())
+                .append(" messages.\n");
+        out.append("=bias").append(values(bias)).append('\n');
+        out.append("=threshold").append(values(thresholds)).append('\n');
+        weights.forEach((feature, w) -> {
+            double largest = 0;
+            for (double value : w) {
+                largest = Math.max(largest, Math.abs(value));
+            }
+            if (largest >= 0.01) {
+                out.append(feature).append(values(w)).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
+    private static String values(double[] values) {
+        StringBuilder out = new StringBuilder();
+        for (double value : values) {
+            out.append('\t').append(String.format(Locale.ROOT, "%.4f", value));
+        }
+        return out.toString();
+    }
+
+    /** The threshold for {@code level} from out-of-fold scores. */
+    private static double threshold(List<Example> examples, RiskLevel level) {
+        List<double[]> scored = new ArrayList<>(); // {score, positive?1:0, hardNegative?1:0}
+        for (int fold = 0; fold < FOLDS; fold++) {
+            Fit fit = fit(examples, level, fold);
+            for (int i = 0; i < examples.size(); i++) {
+                if (i % FOLDS != fold) {
+                    continue;
+                }
+                Example example = examples.get(i);
+                Integer label = label(example, level);
+                if (label == null) {
+                    continue;
+                }
+                scored.add(new double[] {fit.score(example.features()), label, example.hardNegative() ? 1 : 0});
+            }
+        }
+        int negatives = 0;
+        int hardNegatives = 0;
+        for (double[] s : scored) {
+            if (s[1] == 0) {
+                negatives++;
+                if (s[2] == 1) {
+                    hardNegatives++;
+                }
+            }
+        }
+        // From high to low: the lowest threshold that still keeps false positives within bounds.
+        double best = 0.99;
+        for (int step = 99; step >= 5; step--) {
+            double t = step / 100.0;
+            int falsePositives = 0;
+            int hardFalsePositives = 0;
+            for (double[] s : scored) {
+                if (s[1] == 0 && s[0] >= t) {
+                    falsePositives++;
+                    if (s[2] == 1) {
+                        hardFalsePositives++;
+                    }
+                }
+            }
+            if (falsePositives > MAX_FALSE_POSITIVES * negatives
+                    || hardFalsePositives > MAX_HARD_NEGATIVE_FALSE_POSITIVES * hardNegatives) {
+                break;
+            }
+            best = t;
+        }
+        return best;
+    }
+
+    /** 1 for a positive of {@code level}, 0 for a negative, null when the label straddles it. */
+    private static Integer label(Example example, RiskLevel level) {
+        if (example.min().atLeast(level)) {
+            return 1;
+        }
+        if (!example.max().atLeast(level)) {
+            return 0;
+        }
+        return null;
+    }
+
+    private static final class Fit {
+        final Map<String, Double> weights = new HashMap<>();
+        double bias;
+
+        double score(Set<String> features) {
+            double z = bias;
+            for (String feature : features) {
+                z += weights.getOrDefault(feature, 0.0);
+            }
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    /** Fits one level on every example but those of {@code heldFold} (-1: on all). */
+    private static Fit fit(List<Example> examples, RiskLevel level, int heldFold) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (i % FOLDS != heldFold && label(examples.get(i), level) != null) {
+                order.add(i);
+            }
+        }
+        Random random = new Random(SEED + level.ordinal() * 31L + heldFold);
+        Fit fit = new Fit();
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            java.util.Collections.shuffle(order, random);
+            double rate = LEARNING_RATE / (1 + epoch * 0.1);
+            for (int index : order) {
+                Example example = examples.get(index);
+                int y = label(example, level);
+                double p = fit.score(example.features());
+                double gradient = (y - p) * (y == 1 ? POSITIVE_WEIGHT : 1.0);
+                fit.bias += rate * gradient;
+                for (String feature : example.features()) {
+                    double w = fit.weights.getOrDefault(feature, 0.0);
+                    fit.weights.put(feature, w + rate * (gradient - L2 * w));
+                }
+            }
+        }
+        return fit;
+    }
+
+    private static List<Example> examples(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("safety-eval", "safety-eval/train")) {
+            for (String name : List.of("items-es.tsv", "items-en.tsv")) {
+                Path file = root.resolve(dir).resolve(name);
+                if (Files.exists(file)) {
+                    files.add(file);
+                }
+            }
+        }
+        List<Example> examples = new ArrayList<>();
+        for (Path file : files) {
+            boolean header = true;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] row = line.split("\t", -1);
+                if (row.length != 8 || row[2].equals("other")) {
+                    continue;
+                }
+                Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
+                examples.add(new Example(
+                        RiskModel.features(RiskTriage.prepare(row[7], ignored)),
+                        RiskLevel.valueOf(row[3].toUpperCase(Locale.ROOT)),
+                        RiskLevel.valueOf(row[4].toUpperCase(Locale.ROOT)),
+                        row[5].equals("yes")));
+            }
+        }
+        examples.addAll(calmTurns(root.resolve("safety-eval/scripts.tsv")));
+        examples.addAll(calmTurns(root.resolve("safety-eval/train/scripts.tsv")));
+        return examples;
+    }
+
+    /**
+     * Turns of multi-turn scripts before anything worrying was said (state labelled low at most): ordinary long
+     * messages, negatives for every level.
+     */
+    private static List<Example> calmTurns(Path file) throws IOException {
+        List<Example> calm = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return calm;
+        }
+        String script = "";
+        boolean worried = false;
+        boolean header = true;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] row = line.split("\t", -1);
+            if (row.length != 5) {
+                continue;
+            }
+            if (!row[0].equals(script)) {
+                script = row[0];
+                worried = false;
+            }
+            RiskLevel max = RiskLevel.valueOf(row[3].toUpperCase(Locale.ROOT));
+            worried |= max.atLeast(RiskLevel.MEDIUM);
+            if (!worried) {
+                Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
+                calm.add(new Example(
+                        RiskModel.features(RiskTriage.prepare(row[4], ignored)), RiskLevel.NONE, max, false));
+            }
+        }
+        return calm;
+    }
+}

@@ -1,0 +1,63 @@
+package io.psicoia.domain.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A few behaviours by name; the evaluation sets ({@link SafetyEvaluationTest}) measure the rest. */
+class RiskTriageTest {
+
+    private final RiskTriage triage = new RiskTriage();
+
+    @Test
+    void givenAnIdiom_thenItIsNotACrisis_butTheSameWordsMeantAreHigh() {
+        assertThat(triage.assess("jajaja me muero de risa con tu audio").level())
+                .isEqualTo(RiskLevel.NONE);
+        assertThat(triage.assess("la verdad es que me quiero morir").level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void givenANegation_thenTheIntentIsNotCounted_butNoParaDeIsNotANegation() {
+        assertThat(triage.assess("tranqui, no me quiero matar, estoy cansado nomás")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("una voz no para de decirme que me mate").level())
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void givenAnActInProgress_thenItIsImminent() {
+        RiskAssessment result = triage.assess("ya me tomé todas las pastillas del cajón");
+        assertThat(result.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(result.signals()).contains(RiskSignal.ACT_IN_PROGRESS);
+    }
+
+    @Test
+    void givenSomeoneElseAtRisk_thenTheSubjectIsOther() {
+        RiskAssessment result = triage.assess("mi primo dice que se va a matar, qué hago");
+        assertThat(result.subject()).isEqualTo(RiskSubject.OTHER);
+        assertThat(result.level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void givenAGeneralQuestion_thenNobodyIsAtRisk() {
+        RiskAssessment result = triage.assess("busco estadísticas de suicidio en jóvenes para un informe de la facu");
+        assertThat(result.subject()).isEqualTo(RiskSubject.GENERAL);
+        assertThat(result.level()).isEqualTo(RiskLevel.NONE);
+    }
+
+    @Test
+    void givenAMessage_thenTheAssessmentCarriesNoTextOfIt() {
+        String canary = "zorzal-canario-7731";
+        RiskAssessment result = triage.assess("me quiero morir " + canary);
+        assertThat(result.toString()).doesNotContain(canary).doesNotContain("morir");
+    }
+
+    @Test
+    void givenEmptyOrHugeInput_thenTheTriageAnswers() {
+        assertThat(triage.assess("").level()).isEqualTo(RiskLevel.NONE);
+        assertThat(triage.assess("que ".repeat(1000) + "me quiero matar").level())
+                .isEqualTo(RiskLevel.HIGH);
+    }
+}
