@@ -107,8 +107,7 @@ class SafetyEvaluationTest {
         Score dev = score(development, true);
         Score held = score(heldOut, false);
         Score all = dev.plus(held);
-        long nanosPerMessage = latency();
-        writeReport(dev, held, all, nanosPerMessage);
+        writeReport(dev, held, all);
 
         String detail = "development misses:\n" + String.join("\n", dev.misses) + "\nfalse positives:\n"
                 + String.join("\n", dev.wrongs) + "\nscripts:\n" + String.join("\n", dev.scriptFailures)
@@ -197,26 +196,11 @@ class SafetyEvaluationTest {
                 + (SHOW_TEXT ? " | " + item.text() : "");
     }
 
-    /** Mean time per message over both sets, after a warm-up: recorded, never asserted. */
-    private static long latency() {
-        List<Item> all = new ArrayList<>(development.items());
-        all.addAll(heldOut.items());
-        int rounds = 30;
-        for (int round = 0; round < rounds; round++) {
-            for (Item item : all) {
-                TRIAGE.assess(item.text());
-            }
-        }
-        long start = System.nanoTime();
-        for (int round = 0; round < rounds; round++) {
-            for (Item item : all) {
-                TRIAGE.assess(item.text());
-            }
-        }
-        return (System.nanoTime() - start) / ((long) rounds * all.size());
-    }
-
-    private static void writeReport(Score dev, Score held, Score all, long nanosPerMessage) throws IOException {
+    /**
+     * Writes the report. It holds only results, no timings, so the file changes exactly when the triage's answers do
+     * (speed is measured by {@code TriageBenchmark}, see docs/benchmarks.md).
+     */
+    private static void writeReport(Score dev, Score held, Score all) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Safety evaluation\n\n")
                 .append("Written by `SafetyEvaluationTest` (psicoia-domain) on every `./mvnw verify`: each message of")
@@ -260,11 +244,6 @@ class SafetyEvaluationTest {
         row(md, "General questions kept out of crisis", dev.general, held.general, all.general, "—");
         row(md, "Level inside the labelled range", dev.inRange, held.inRange, all.inRange, "—");
         row(md, "Script turns inside their range", dev.turns, held.turns, all.turns, "all (development)");
-        md.append(String.format(
-                Locale.ROOT,
-                "%nMean triage time per message on the machine that ran this build (one thread, after warm-up; not a"
-                        + " benchmark, see `docs/benchmarks.md`): %.1f µs.%n",
-                nanosPerMessage / 1000.0));
         md.append("\n## Development set by category (level inside the labelled range)\n\n")
                 .append("| Category | Inside range |\n|---|---|\n");
         dev.byCategory.forEach((category, counts) -> md.append("| ")
