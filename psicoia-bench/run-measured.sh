@@ -6,7 +6,8 @@
 #   psicoia-bench/run-measured.sh [RATE] [SECONDS]      # default 5000 msg/s for 30 s over 1000 connections
 #
 # Environment as run-bench.sh (SERVER_JVM, SERVER_ARGS, JAR, PORT, OUT). A light flight recording
-# (psicoia-bench/measure.jfc: allocation per thread every second, GCs, thread counts) is added to SERVER_JVM.
+# (psicoia-bench/measure.jfc: allocation per thread every second, GCs, thread counts) and a GC log with each pause's
+# CPU time are added to SERVER_JVM.
 # The summary line is printed and appended to $OUT after the run's own entry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +18,9 @@ JAR=${JAR:-psicoia-bench/target/psicoia-bench.jar}
 OUT=${OUT:-psicoia-bench/results.md}
 JFR=$(mktemp /tmp/psicoia-measure.XXXXXX.jfr)
 LOG=$(mktemp /tmp/psicoia-measure.XXXXXX.log)
+GCLOG=$(mktemp /tmp/psicoia-measure.XXXXXX.gc.log)
 export OUT JAR
-export SERVER_JVM="${SERVER_JVM:--Xms256m -Xmx1g -XX:+UseG1GC} -XX:StartFlightRecording=filename=$JFR,dumponexit=true,settings=$PWD/psicoia-bench/measure.jfc"
+export SERVER_JVM="${SERVER_JVM:--Xms256m -Xmx1g -XX:+UseG1GC} -XX:StartFlightRecording=filename=$JFR,dumponexit=true,settings=$PWD/psicoia-bench/measure.jfc -Xlog:gc,gc+cpu:file=$GCLOG:uptime"
 
 psicoia-bench/run-bench.sh open "$RATE" "$DURATION" --connections 1000 --warmup-s "$WARMUP" >"$LOG" 2>&1 &
 RUN=$!
@@ -53,11 +55,11 @@ hz=$(getconf CLK_TCK)
 cpu=$(awk -v k=$((k1 - k0)) -v hz="$hz" -v ms=$((t1 - t0)) -v r="$RATE" \
   'BEGIN {printf "server CPU %.1f us/msg; context switches %.2f/msg", k / hz / (r * ms / 1000) * 1e6, 0}')
 cs=$(awk -v c=$((c1 - c0)) -v ms=$((t1 - t0)) -v r="$RATE" 'BEGIN {printf "%.2f", c / (r * ms / 1000)}')
-jfr=$(java -cp psicoia-bench/target/psicoia-bench.jar io.psicoia.bench.RecordingSummary "$JFR" "$t0" "$t1" "$RATE")
-summary="- steady 20 s inside the window: ${cpu%; *}; $jfr (OS threads $threads); context switches $cs/msg"
+jfr=$(java -cp psicoia-bench/target/psicoia-bench.jar io.psicoia.bench.RecordingSummary "$JFR" "$t0" "$t1" "$RATE" "$GCLOG" | paste -sd";" | sed "s/;\([^ ]\)/; \1/g")
+summary="- steady 20 s inside the window: ${cpu%; *}; $jfr; OS threads $threads; context switches $cs/msg"
 echo "$summary"
 # Inside the run's own entry: drop the blank line that ends it, add the summary, end it again.
 [[ $(tail -c 2 "$OUT" | od -An -c | tr -d ' ') == '\n\n' ]] && truncate -s -1 "$OUT"
 { echo "$summary"; echo; } >>"$OUT"
 rm -f "$LOG"
-echo "recording: $JFR" >&2
+echo "recording: $JFR, GC log: $GCLOG" >&2

@@ -18,8 +18,11 @@ import jdk.jfr.consumer.RecordingFile;
  * other processes share the machine.
  *
  * <pre>
- * java -cp psicoia-bench.jar io.psicoia.bench.RecordingSummary FILE.jfr FROM_EPOCH_MS TO_EPOCH_MS MESSAGES_PER_S
+ * java -cp psicoia-bench.jar io.psicoia.bench.RecordingSummary FILE.jfr FROM_EPOCH_MS TO_EPOCH_MS MESSAGES_PER_S [GC.log]
  * </pre>
+ *
+ * <p>With a GC log written by {@code -Xlog:gc,gc+cpu:file=GC.log:uptime}, it also gives the CPU the young pauses of
+ * the window took ({@code User + Sys}): a pause much longer than its CPU time waited for a core.
  */
 public final class RecordingSummary {
 
@@ -36,6 +39,7 @@ public final class RecordingSummary {
         Map<Long, Map<Long, Long>> lastByThread = new HashMap<>();
         List<Double> pauses = new ArrayList<>();
         int maxThreads = 0;
+        Instant jvmStart = null;
         long heapAfterMax = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             Instant at = event.getStartTime();
@@ -66,6 +70,7 @@ public final class RecordingSummary {
                         heapAfterMax = Math.max(heapAfterMax, event.getLong("heapUsed"));
                     }
                 }
+                case "jdk.JVMInformation" -> jvmStart = event.getInstant("jvmStartTime");
                 default -> {}
             }
         }
@@ -94,5 +99,48 @@ public final class RecordingSummary {
                 max,
                 heapAfterMax / 1048576.0,
                 maxThreads);
+        if (args.length > 4 && jvmStart != null) {
+            double fromUptime = (from.toEpochMilli() - jvmStart.toEpochMilli()) / 1000.0;
+            double toUptime = (to.toEpochMilli() - jvmStart.toEpochMilli()) / 1000.0;
+            System.out.println(gcCpu(Path.of(args[4]), fromUptime, toUptime));
+        }
+    }
+
+    /** Young pauses of the window from the GC log: count, wall time, and CPU time (user + sys) of the GC threads. */
+    static String gcCpu(Path log, double fromUptime, double toUptime) throws IOException {
+        java.util.regex.Pattern pause =
+                java.util.regex.Pattern.compile("^\\[([0-9.]+)s\\].*GC\\((\\d+)\\) Pause Young.* ([0-9.]+)ms$");
+        java.util.regex.Pattern cpu = java.util.regex.Pattern.compile(
+                "^\\[([0-9.]+)s\\].*GC\\((\\d+)\\) User=([0-9.]+)s Sys=([0-9.]+)s Real=([0-9.]+)s");
+        Map<String, Double> wall = new HashMap<>();
+        int pauses = 0;
+        double wallSum = 0;
+        double cpuSum = 0;
+        double cpuMax = 0;
+        for (String line : java.nio.file.Files.readAllLines(log)) {
+            java.util.regex.Matcher m = pause.matcher(line);
+            if (m.find()) {
+                double at = Double.parseDouble(m.group(1));
+                if (at >= fromUptime && at <= toUptime) {
+                    wall.put(m.group(2), Double.parseDouble(m.group(3)));
+                }
+                continue;
+            }
+            m = cpu.matcher(line);
+            if (m.find() && wall.containsKey(m.group(2))) {
+                double cpuMs = (Double.parseDouble(m.group(3)) + Double.parseDouble(m.group(4))) * 1000;
+                pauses++;
+                wallSum += wall.get(m.group(2));
+                cpuSum += cpuMs;
+                cpuMax = Math.max(cpuMax, cpuMs);
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "young pauses (GC log) %d: wall avg %.1f ms, GC CPU (user+sys, 10 ms ticks) avg %.0f ms max %.0f ms",
+                pauses,
+                pauses == 0 ? 0 : wallSum / pauses,
+                pauses == 0 ? 0 : cpuSum / pauses,
+                cpuMax);
     }
 }
