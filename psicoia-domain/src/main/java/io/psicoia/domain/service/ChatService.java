@@ -103,7 +103,10 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
         }
         Job job = new Job(command, sink, onDone);
-        Line line = lines.computeIfAbsent(command.conversationId(), Line::new);
+        Line line = lines.get(command.conversationId());
+        if (line == null) {
+            line = lines.computeIfAbsent(command.conversationId(), Line::new);
+        }
         if (line.enqueue(job)) {
             dispatch(job);
         }

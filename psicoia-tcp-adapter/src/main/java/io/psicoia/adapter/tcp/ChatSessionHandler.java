@@ -36,12 +36,13 @@ import io.psicoia.domain.text.SpanishTexts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,11 +78,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private final String user;
     private final ConversationId conversation;
     private final AtomicInteger active = new AtomicInteger();
-    /**
-     * Messages admitted and not yet done: by the client's id in JSON mode, by their {@link MessageSink} in plain mode
-     * (which has no ids). Changed on the event loop only (read when dropping a client).
-     */
-    private final Map<Object, Cancellation> inFlight = new ConcurrentHashMap<>();
+    /** Messages admitted and not yet done, oldest first (they finish in order: one conversation). Event loop only. */
+    private final ArrayDeque<MessageSink> inFlight = new ArrayDeque<>();
+    /** The same messages by the client's id, in JSON mode (plain mode has no ids). Event loop only. */
+    private final Map<String, MessageSink> inFlightById = new HashMap<>();
     /** Characters of reply text queued for the event loop and not yet handed to the socket. */
     private final AtomicLong queuedBytes = new AtomicLong();
     /** From other threads, in order, for the event loop: text to write ({@code String}) or a task ({@code Runnable}). */
@@ -211,15 +211,15 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (frame instanceof HelloFrame hello) {
             onHello(hello);
         } else if (frame instanceof MessageFrame message) {
-            if (inFlight.containsKey(message.id())) {
+            if (inFlightById.containsKey(message.id())) {
                 writeFrame(ErrorFrame.about(message.id(), ErrorCode.BAD_REQUEST, SpanishTexts.DUPLICATE_ID));
             } else {
                 submit(message.id(), message.text());
             }
         } else if (frame instanceof CancelFrame cancel) {
-            Cancellation cancellation = inFlight.get(cancel.id());
-            if (cancellation != null) {
-                cancellation.cancel();
+            MessageSink sink = inFlightById.get(cancel.id());
+            if (sink != null) {
+                sink.cancellation.cancel();
             }
         } else if (frame instanceof PingFrame) {
             writeFrame(new PongFrame());
@@ -263,12 +263,12 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
         Cancellation cancellation = new Cancellation();
         SendMessageCommand command = new SendMessageCommand(conversation, user, text, cancellation, clientAddress);
-        MessageSink sink = new MessageSink(id, received);
-        inFlight.put(sink.key(), cancellation);
+        MessageSink sink = new MessageSink(id, received, cancellation);
+        track(sink);
         active.incrementAndGet();
         Admission admission = chat.submit(command, sink, sink);
         if (admission instanceof Admission.Refused refused) {
-            inFlight.remove(sink.key());
+            untrack(sink);
             active.decrementAndGet();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("event=message.refused trace={} outcome={}", sink.trace(), describe(refused.outcome()));
@@ -279,6 +279,31 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
     }
 
+    private void track(MessageSink sink) {
+        inFlight.addLast(sink);
+        if (sink.id != null) {
+            inFlightById.put(sink.id, sink);
+        }
+    }
+
+    private void untrack(MessageSink sink) {
+        if (inFlight.peekFirst() == sink) {
+            inFlight.pollFirst();
+        } else {
+            inFlight.removeLastOccurrence(sink); // a refusal: the newest
+        }
+        if (sink.id != null) {
+            inFlightById.remove(sink.id);
+        }
+    }
+
+    /** On the event loop: cancels every message of this connection still under way. */
+    private void cancelAll() {
+        for (MessageSink sink : List.copyOf(inFlight)) {
+            sink.cancellation.cancel();
+        }
+    }
+
     /**
      * Streams one message's reply to this connection. It also receives the outcome (on the thread that finished the
      * message) and is the task that reports it on the event loop.
@@ -286,19 +311,16 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private final class MessageSink implements ReplySink, Consumer<ChatOutcome>, Runnable {
         private final String id;
         private final long number;
+        private final Cancellation cancellation;
         private final long startNanos = System.nanoTime();
         private volatile boolean streamed;
         /** Set before this sink is queued for the event loop, read there (the queue orders the two). */
         private ChatOutcome outcome;
 
-        private MessageSink(String id, long number) {
+        private MessageSink(String id, long number, Cancellation cancellation) {
             this.id = id;
             this.number = number;
-        }
-
-        /** Its key in {@link #inFlight}: the client's id in JSON mode, itself in plain mode. */
-        Object key() {
-            return id != null ? id : this;
+            this.cancellation = cancellation;
         }
 
         /** The original's per-message trace id, for log lines only. */
@@ -344,7 +366,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
         /** On the event loop. */
         void done(ChatOutcome outcome) {
-            inFlight.remove(key());
+            untrack(this);
             active.decrementAndGet();
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
@@ -471,9 +493,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        for (Cancellation cancellation : List.copyOf(inFlight.values())) {
-            cancellation.cancel();
-        }
+        cancelAll();
         conversations.end(conversation);
         LOG.debug("event=connection.closed user={} messages={}", user, received);
         ctx.fireChannelInactive();
@@ -502,9 +522,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
         dropped = true;
         LOG.warn("event=client.dropped user={} reason=not_reading pendingBytes={}", user, pending);
-        inFlight.values().forEach(Cancellation::cancel);
+        // The messages are cancelled on the event loop, which owns them (text written meanwhile is dropped).
         channel.eventLoop().execute(() -> {
             closing = true;
+            cancelAll();
             channel.close();
         });
         return true;
