@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The TCP chat server as {@code psicoia app} wires it (cached worker pool, one timer thread, rate-state purge every
- * minute), but with an instant LLM and raised limits, so that what is measured is PsicoIA's own cost.
+ * The TCP chat server as {@code psicoia app} wires it ({@link ChatThreads#workers} pool, one timer thread, rate-state
+ * purge every minute), but with an instant LLM and raised limits, so that what is measured is PsicoIA's own cost.
  *
  * <pre>
  * java -cp psicoia-bench/target/psicoia-bench.jar io.psicoia.bench.BenchServer [--port 5701] [--delay-ms 0]

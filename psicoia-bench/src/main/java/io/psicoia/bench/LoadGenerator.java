@@ -38,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <ul>
  *   <li>{@code idle N}: holds N greeted connections; the server's PSS and RSS at 0, 100, 1,000, 10,000 and N sessions
- *       (before and after a full GC through {@code jcmd}), the slope per session, and again after all close.
+ *       (before and after a full GC through {@code jcmd}), the slope per session, and again after all close (and,
+ *       with {@code --linger-ms}, once more after that long idle).
  *   <li>{@code burst N}: N connects issued at once; how many get their whole greeting within the deadline.
  *   <li>{@code closed C}: C connections in a closed loop (send, wait for the reply, send again); msg/s and latency.
  *   <li>{@code open R D}: R msg/s for D seconds over {@code --connections}; latency from the intended send time
@@ -274,6 +275,18 @@ public final class LoadGenerator {
                 base[2],
                 base[3],
                 at.get(target)[2]));
+        // What an idle server hands back on its own (G1's periodic GC and uncommit, native-heap trimming), without
+        // a GC forced from outside: sampled once more after --linger-ms.
+        long lingerMillis = options.longValue("linger-ms", 0);
+        if (lingerMillis > 0) {
+            Thread.sleep(lingerMillis);
+            emit(String.format(
+                    Locale.ROOT,
+                    "- after %d s idle, no GC forced: PSS %d KiB, RSS %d KiB",
+                    lingerMillis / 1000,
+                    memory.pssKib(),
+                    memory.rssKib()));
+        }
         // Later rounds show whether what stays after the first is a one-off (JIT, arenas) or grows with use.
         for (int round = 2; round <= options.integer("rounds", 1); round++) {
             List<Connection> again = connectThrottled(counting, target, 256, new ArrayList<>(target));

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PerKeyInFlightLimiter {
 
     private final int maxPerKey;
-    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Count> inFlight = new ConcurrentHashMap<>();
 
     public PerKeyInFlightLimiter(int maxPerKey) {
         if (maxPerKey < 1) {
@@ -22,25 +22,56 @@ public final class PerKeyInFlightLimiter {
     /** Takes a slot for {@code key}; false when it already has {@code maxPerKey}. */
     public boolean tryAcquire(String key) {
         Objects.requireNonNull(key, "key");
-        boolean[] acquired = new boolean[1];
-        inFlight.compute(key, (k, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= maxPerKey) {
-                return current;
+        while (true) {
+            Count count = inFlight.get(key);
+            if (count == null) {
+                Count fresh = new Count();
+                count = inFlight.putIfAbsent(key, fresh);
+                if (count == null) {
+                    count = fresh;
+                }
             }
-            acquired[0] = true;
-            return current + 1;
-        });
-        return acquired[0];
+            synchronized (count) {
+                if (count.removed) {
+                    continue; // dropped at zero meanwhile: start a new one
+                }
+                if (count.value >= maxPerKey) {
+                    return false;
+                }
+                count.value++;
+                return true;
+            }
+        }
     }
 
     /** Gives back one slot of {@code key}. */
     public void release(String key) {
-        inFlight.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
+        Count count = inFlight.get(key);
+        if (count == null) {
+            return;
+        }
+        synchronized (count) {
+            if (!count.removed && --count.value <= 0) {
+                count.removed = true;
+                inFlight.remove(key, count);
+            }
+        }
     }
 
     /** Slots held by {@code key} right now. */
     public int inFlight(String key) {
-        return inFlight.getOrDefault(key, 0);
+        Count count = inFlight.get(key);
+        if (count == null) {
+            return 0;
+        }
+        synchronized (count) {
+            return count.removed ? 0 : count.value;
+        }
+    }
+
+    /** One key's slots, guarded by its own monitor; removed from the map (and marked so) when it reaches zero. */
+    private static final class Count {
+        private int value;
+        private boolean removed;
     }
 }

@@ -1,9 +1,8 @@
 package io.psicoia.domain.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A one-way signal that a piece of work is no longer wanted (the person cancelled, or disconnected). Whoever does the
@@ -11,26 +10,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Cancellation {
 
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+    /** Callbacks waiting for the signal; made on the first registration (most messages never register one). */
+    private List<Runnable> callbacks;
 
     /** A signal that nobody will ever fire. */
     public static Cancellation none() {
         return new Cancellation();
     }
 
-    /** Fires the signal; callbacks run once, on the calling thread. Later calls do nothing. */
+    /** Fires the signal; callbacks run once, on the calling thread, outside any lock. Later calls do nothing. */
     public void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
-            for (Runnable callback : callbacks) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            toRun = callbacks;
+            callbacks = null;
+        }
+        if (toRun != null) {
+            for (Runnable callback : toRun) {
                 callback.run();
             }
-            callbacks.clear();
         }
     }
 
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancelled;
     }
 
     /**
@@ -40,11 +48,29 @@ public final class Cancellation {
      */
     public Registration onCancel(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        callbacks.add(callback);
-        if (cancelled.get() && callbacks.remove(callback)) {
-            callback.run();
+        synchronized (this) {
+            if (!cancelled) {
+                if (callbacks == null) {
+                    callbacks = new ArrayList<>(2);
+                }
+                callbacks.add(callback);
+                return () -> unregister(callback);
+            }
         }
-        return () -> callbacks.remove(callback);
+        callback.run();
+        return () -> {};
+    }
+
+    private synchronized void unregister(Runnable callback) {
+        if (callbacks != null) {
+            // By identity: the same lambda may be registered twice and each registration removes its own.
+            for (int i = 0; i < callbacks.size(); i++) {
+                if (callbacks.get(i) == callback) {
+                    callbacks.remove(i);
+                    return;
+                }
+            }
+        }
     }
 
     /** A registered callback; closing it unregisters the callback (it is then never run). */
@@ -56,6 +82,6 @@ public final class Cancellation {
 
     @Override
     public String toString() {
-        return "Cancellation[cancelled=" + cancelled.get() + "]";
+        return "Cancellation[cancelled=" + cancelled + "]";
     }
 }

@@ -22,22 +22,39 @@ public final class Conversation {
     private final int historyMaxMessages;
     private final List<Message> history = new ArrayList<>();
     private final List<Message> pinnedNotes = new ArrayList<>();
+    /** The system prompt then the notes, rebuilt when a note is pinned (read every turn, changed rarely). */
+    private List<Message> pinned;
     /**
-     * Token counts of the message instances held (history, prompt and notes), so each is tokenized once. Keyed by
-     * identity: the window passes the very instances the conversation holds, and identity never compares texts.
+     * Token counts and upper bounds of the message instances held (history, prompt and notes), so each is tokenized
+     * or measured once. Keyed by identity: the window passes the very instances the conversation holds, and identity
+     * never compares texts.
      */
-    private final Map<Message, Integer> tokenCounts = new IdentityHashMap<>();
+    private final Map<Message, Tokens> tokenCounts = new IdentityHashMap<>();
+    /** The remembering counter of the last turn, reused while the counter it wraps stays the same. */
+    private Remembering remembering;
 
     private final ReentrantLock turn = new ReentrantLock(true);
     private long turnsStarted;
 
     public Conversation(ConversationId id, String systemPrompt, int historyMaxMessages) {
+        this(id, Message.system(Objects.requireNonNull(systemPrompt, "systemPrompt")), historyMaxMessages);
+    }
+
+    /**
+     * A conversation pinning this very system prompt instance: a service passes one instance to every conversation,
+     * so a counter can recognise it and count it once for all of them.
+     */
+    public Conversation(ConversationId id, Message systemPrompt, int historyMaxMessages) {
         this.id = Objects.requireNonNull(id, "id");
-        this.systemPrompt = Message.system(Objects.requireNonNull(systemPrompt, "systemPrompt"));
+        this.systemPrompt = Objects.requireNonNull(systemPrompt, "systemPrompt");
+        if (systemPrompt.role() != Role.SYSTEM) {
+            throw new IllegalArgumentException("the system prompt must be a system message");
+        }
         if (historyMaxMessages < 1) {
             throw new IllegalArgumentException("historyMaxMessages must be >= 1");
         }
         this.historyMaxMessages = historyMaxMessages;
+        this.pinned = List.of(systemPrompt);
     }
 
     public ConversationId id() {
@@ -96,53 +113,30 @@ public final class Conversation {
         public void pinNote(String text) {
             checkOpen();
             pinnedNotes.add(Message.system(text));
+            List<Message> all = new ArrayList<>(pinnedNotes.size() + 1);
+            all.add(systemPrompt);
+            all.addAll(pinnedNotes);
+            pinned = List.copyOf(all);
         }
 
-        /** The system prompt, then pinned notes. */
+        /** The system prompt, then pinned notes (read-only). */
         public List<Message> pinned() {
             checkOpen();
-            List<Message> pinned = new ArrayList<>(pinnedNotes.size() + 1);
-            pinned.add(systemPrompt);
-            pinned.addAll(pinnedNotes);
             return pinned;
         }
 
         /**
-         * A counter that remembers what it counted for this conversation's messages while they are held; use it only
-         * during this turn.
+         * A counter that remembers what it counted, and the upper bounds it took, for this conversation's messages
+         * while they are held; use it only during this turn.
          */
         public TokenCounter remembering(TokenCounter counter) {
             checkOpen();
-            return new TokenCounter() {
-                @Override
-                public int count(String text) {
-                    return counter.count(text);
-                }
-
-                @Override
-                public int upperBound(String text) {
-                    return counter.upperBound(text);
-                }
-
-                @Override
-                public int upperBound(Message message) {
-                    Integer known = tokenCounts.get(message);
-                    return known != null ? known : counter.upperBound(message);
-                }
-
-                @Override
-                public int count(Message message) {
-                    Integer known = tokenCounts.get(message);
-                    if (known != null) {
-                        return known;
-                    }
-                    int tokens = counter.count(message);
-                    if (holds(message)) {
-                        tokenCounts.put(message, tokens);
-                    }
-                    return tokens;
-                }
-            };
+            Remembering current = remembering;
+            if (current == null || current.counter != counter) {
+                current = new Remembering(counter);
+                remembering = current;
+            }
+            return current;
         }
 
         /** The history, oldest first: a read-only view, valid while this turn is open. */
@@ -166,19 +160,6 @@ public final class Conversation {
             }
         }
 
-        private boolean holds(Message message) {
-            return message == systemPrompt || holdsSame(history, message) || holdsSame(pinnedNotes, message);
-        }
-
-        private static boolean holdsSame(List<Message> messages, Message message) {
-            for (Message held : messages) {
-                if (held == message) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private void checkOpen() {
             if (closed) {
                 throw new IllegalStateException("turn already closed");
@@ -191,6 +172,85 @@ public final class Conversation {
                 closed = true;
                 turn.unlock();
             }
+        }
+    }
+
+    private boolean holds(Message message) {
+        return message == systemPrompt || holdsSame(history, message) || holdsSame(pinnedNotes, message);
+    }
+
+    private static boolean holdsSame(List<Message> messages, Message message) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) == message) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What is known of one held message's tokens; -1 while not known. */
+    private static final class Tokens {
+        private int exact = -1;
+        private int bound = -1;
+    }
+
+    /** Remembers counts and bounds of held messages; anything else is passed through to the counter. */
+    private final class Remembering implements TokenCounter {
+        private final TokenCounter counter;
+
+        private Remembering(TokenCounter counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public int count(String text) {
+            return counter.count(text);
+        }
+
+        @Override
+        public int upperBound(String text) {
+            return counter.upperBound(text);
+        }
+
+        @Override
+        public int upperBound(Message message) {
+            Tokens known = tokenCounts.get(message);
+            if (known != null && known.exact >= 0) {
+                return known.exact;
+            }
+            if (known != null && known.bound >= 0) {
+                return known.bound;
+            }
+            int bound = counter.upperBound(message);
+            Tokens tokens = known != null ? known : held(message);
+            if (tokens != null) {
+                tokens.bound = bound;
+            }
+            return bound;
+        }
+
+        @Override
+        public int count(Message message) {
+            Tokens known = tokenCounts.get(message);
+            if (known != null && known.exact >= 0) {
+                return known.exact;
+            }
+            int exact = counter.count(message);
+            Tokens tokens = known != null ? known : held(message);
+            if (tokens != null) {
+                tokens.exact = exact;
+            }
+            return exact;
+        }
+
+        /** A new entry for a held message; null for one the conversation does not hold. */
+        private Tokens held(Message message) {
+            if (!holds(message)) {
+                return null;
+            }
+            Tokens tokens = new Tokens();
+            tokenCounts.put(message, tokens);
+            return tokens;
         }
     }
 

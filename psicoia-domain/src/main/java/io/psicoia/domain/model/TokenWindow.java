@@ -1,6 +1,5 @@
 package io.psicoia.domain.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -91,13 +90,16 @@ public final class TokenWindow {
             left -= cost;
         }
         used = budget - left;
-        List<Message> messages = new ArrayList<>(pinned.size() + kept.size);
-        messages.addAll(pinned);
+        Message[] messages = new Message[pinned.size() + kept.size];
+        int at = 0;
+        for (Message message : pinned) {
+            messages[at++] = message;
+        }
         for (int i = kept.size - 1; i >= 0; i--) {
-            messages.add(kept.messages[i]);
+            messages[at++] = kept.messages[i];
         }
         int dropped = history.size() - kept.size;
-        return new Selection(messages, used, dropped, truncated);
+        return new Selection(List.of(messages), used, dropped, truncated);
     }
 
     /** The history kept so far, newest first, with what each was charged and whether that was only a bound. */

@@ -7,6 +7,7 @@ import io.psicoia.domain.admission.RateLimiter;
 import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.Conversation;
 import io.psicoia.domain.model.ConversationId;
+import io.psicoia.domain.model.Message;
 import io.psicoia.domain.model.TokenCounter;
 import io.psicoia.domain.model.TokenWindow;
 import io.psicoia.domain.port.in.Admission;
@@ -63,12 +64,15 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     private final Executor worker;
     private final ScheduledExecutorService timers;
     private final ConcurrentHashMap<ConversationId, Line> lines = new ConcurrentHashMap<>();
+    /** One system prompt instance for every conversation, so its tokens are counted once per service. */
+    private final Message systemPrompt;
 
     private ChatService(Builder builder) {
         this.llm = builder.llm;
         this.admission = builder.admission;
         this.conversationConfig = builder.conversation;
-        this.tokenCounter = builder.tokenCounter;
+        this.systemPrompt = Message.system(conversationConfig.systemPrompt());
+        this.tokenCounter = new PromptCountedOnce(builder.tokenCounter, systemPrompt);
         this.window = new TokenWindow(tokenCounter, conversationConfig.inputTokenBudget());
         this.userRate = new RateLimiter(admission.rateMaxMessages(), admission.rateWindow(), builder.clock);
         this.addressRate =
@@ -99,7 +103,10 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
         }
         Job job = new Job(command, sink, onDone);
-        Line line = lines.computeIfAbsent(command.conversationId(), Line::new);
+        Line line = lines.get(command.conversationId());
+        if (line == null) {
+            line = lines.computeIfAbsent(command.conversationId(), Line::new);
+        }
         if (line.enqueue(job)) {
             dispatch(job);
         }
@@ -217,7 +224,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             turn.addUserMessage(command.text());
             TokenWindow.Selection selection =
                     window.select(turn.pinned(), turn.history(), turn.remembering(tokenCounter));
-            StringBuilder reply = new StringBuilder();
+            ReplyText reply = new ReplyText();
             try {
                 String traceId = command.conversationId().value() + ":m" + turn.number();
                 LlmResult result = llm.complete(
@@ -237,11 +244,81 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     }
 
     /** The part of a reply the person saw stays in the history; an unanswered message is withdrawn. */
-    private static void keepWhatWasSaid(Conversation.Turn turn, StringBuilder reply) {
+    private static void keepWhatWasSaid(Conversation.Turn turn, ReplyText reply) {
         if (reply.length() > 0) {
             turn.addAssistantMessage(reply.toString());
         } else {
             turn.withdrawNewestUserMessage();
+        }
+    }
+
+    /** A reply's text as it streams: a reply that comes in one piece is kept as that piece, without a copy. */
+    private static final class ReplyText {
+        private String first;
+        private StringBuilder joined;
+
+        void append(String delta) {
+            if (first == null) {
+                first = delta;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(first.length() + delta.length() + 64).append(first);
+                }
+                joined.append(delta);
+            }
+        }
+
+        int length() {
+            return joined != null ? joined.length() : first != null ? first.length() : 0;
+        }
+
+        @Override
+        public String toString() {
+            return joined != null ? joined.toString() : first != null ? first : "";
+        }
+    }
+
+    /**
+     * The service's counter, with the system prompt (the same instance in every conversation) counted once for the
+     * whole service instead of once per conversation.
+     */
+    private static final class PromptCountedOnce implements TokenCounter {
+        private final TokenCounter counter;
+        private final Message prompt;
+        /** The prompt's count, -1 until first asked; racing first callers count the same number. */
+        private volatile int promptTokens = -1;
+
+        private PromptCountedOnce(TokenCounter counter, Message prompt) {
+            this.counter = counter;
+            this.prompt = prompt;
+        }
+
+        @Override
+        public int count(String text) {
+            return counter.count(text);
+        }
+
+        @Override
+        public int upperBound(String text) {
+            return counter.upperBound(text);
+        }
+
+        @Override
+        public int count(Message message) {
+            if (message != prompt) {
+                return counter.count(message);
+            }
+            int tokens = promptTokens;
+            if (tokens < 0) {
+                tokens = counter.count(message);
+                promptTokens = tokens;
+            }
+            return tokens;
+        }
+
+        @Override
+        public int upperBound(Message message) {
+            return message == prompt ? count(message) : counter.upperBound(message);
         }
     }
 
@@ -302,8 +379,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private boolean ending;
 
         private Line(ConversationId id) {
-            this.conversation =
-                    new Conversation(id, conversationConfig.systemPrompt(), conversationConfig.historyMaxMessages());
+            this.conversation = new Conversation(id, systemPrompt, conversationConfig.historyMaxMessages());
         }
 
         /** Adds a job; true when it is now at the head and should be dispatched. */

@@ -2,10 +2,8 @@ package io.psicoia.domain.service;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,15 +14,13 @@ public final class ChatThreads {
 
     /**
      * Where model calls run ({@link ChatService.Builder#worker}): up to {@code maxThreads} threads (give it the
-     * service's {@code maxInFlight}: the service never runs more calls at once) taking tasks from one queue, each
-     * ending after a minute idle. A queue rather than a hand-off: a busy service reuses the threads it has instead of
-     * starting new ones whenever none happens to be waiting at that instant.
+     * service's {@code maxInFlight}: the service never runs more calls at once), each ending after a minute idle. A
+     * new call goes to the most recently idle thread, so short calls keep a few warm threads busy instead of cycling
+     * through all of them, while slow calls still get one thread each; a call that finds every thread busy waits for
+     * the next free one (never rejected).
      */
     public static ExecutorService workers(String prefix, int maxThreads) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                maxThreads, maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons(prefix));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new LifoWorkerPool(maxThreads, 60, TimeUnit.SECONDS, daemons(prefix));
     }
 
     /** Runs the queue's notice and timeout timers ({@link ChatService.Builder#timers}). */

@@ -57,6 +57,34 @@ class InFlightLimitersTest {
     }
 
     @Test
+    void givenManyThreadsAcquiringAndReleasingOneKey_whenDone_thenNeverOverTheMaxAndNothingLeaks() throws Exception {
+        PerKeyInFlightLimiter limiter = new PerKeyInFlightLimiter(2);
+        AtomicInteger holding = new AtomicInteger();
+        AtomicInteger mostHeld = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    if (limiter.tryAcquire("u")) {
+                        mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                        holding.decrementAndGet();
+                        limiter.release("u");
+                    }
+                }
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(mostHeld.get()).isLessThanOrEqualTo(2);
+        assertThat(limiter.inFlight("u")).isZero();
+        assertThat(limiter.tryAcquire("u")).isTrue();
+        assertThat(limiter.tryAcquire("u")).isTrue();
+        assertThat(limiter.tryAcquire("u")).isFalse();
+    }
+
+    @Test
     void givenGlobalMaxThree_whenManyCallersWork_thenNeverMoreThanThreeAtOnceAndAllRun() throws Exception {
         GlobalInFlightLimiter limiter = new GlobalInFlightLimiter(3);
         AtomicInteger running = new AtomicInteger();

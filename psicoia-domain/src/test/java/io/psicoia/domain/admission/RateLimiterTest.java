@@ -96,4 +96,49 @@ class RateLimiterTest {
 
         assertThat(limiter.trackedKeys()).isEqualTo(1);
     }
+
+    @Test
+    void givenAWindowLargerThanTheInitialLog_whenSlotsExpireAndRefill_thenTheExactWaitIsKept() {
+        RateLimiter many = new RateLimiter(20, Duration.ofSeconds(10), clock);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(many.tryAcquire("u").allowed()).isTrue();
+                clock.advance(Duration.ofMillis(100));
+            }
+            RateDecision refused = many.tryAcquire("u");
+            assertThat(refused.allowed()).isFalse();
+            // The oldest of the 20 was taken 2,000 ms ago: it leaves the 10 s window in 8,000 ms.
+            assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(8_000));
+            clock.advance(Duration.ofMillis(8_000));
+        }
+    }
+
+    @Test
+    void givenManyThreadsTakingAndGivingBackOneKey_whenDone_thenNoSlotIsLostOrInvented() throws Exception {
+        RateLimiter shared = new RateLimiter(5, Duration.ofHours(1), clock);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        if (shared.tryAcquire("u").allowed()) {
+                            shared.release("u");
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(shared.trackedKeys()).as("every log emptied is dropped").isZero();
+        for (int i = 0; i < 5; i++) {
+            assertThat(shared.tryAcquire("u").allowed()).isTrue();
+        }
+        assertThat(shared.tryAcquire("u").allowed()).isFalse();
+    }
 }

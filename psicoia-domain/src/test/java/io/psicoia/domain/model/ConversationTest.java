@@ -109,4 +109,53 @@ class ConversationTest {
             assertThat(remembering.count("texto suelto")).isEqualTo(12);
         }
     }
+
+    @Test
+    void givenARememberingCounter_whenBoundingTheSameMessageAgain_thenItIsMeasuredOnceAndAnExactCountWins()
+            throws InterruptedException {
+        Conversation conversation = new Conversation(new ConversationId("c1"), "prompt", 4);
+        java.util.concurrent.atomic.AtomicInteger bounds = new java.util.concurrent.atomic.AtomicInteger();
+        TokenCounter counting = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return 1;
+            }
+
+            @Override
+            public int upperBound(String text) {
+                bounds.incrementAndGet();
+                return text.length();
+            }
+        };
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            turn.addUserMessage("uno dos tres");
+            Message held = turn.history().get(0);
+            TokenCounter remembering = turn.remembering(counting);
+            assertThat(remembering.upperBound(held)).isEqualTo(12 + TokenCounter.MESSAGE_OVERHEAD_TOKENS);
+            assertThat(remembering.upperBound(held)).isEqualTo(12 + TokenCounter.MESSAGE_OVERHEAD_TOKENS);
+            assertThat(bounds.get()).isEqualTo(1);
+            assertThat(remembering.count(held)).isEqualTo(1 + TokenCounter.MESSAGE_OVERHEAD_TOKENS);
+            assertThat(remembering.upperBound(held))
+                    .as("once counted, the exact count is the tightest bound")
+                    .isEqualTo(1 + TokenCounter.MESSAGE_OVERHEAD_TOKENS);
+            remembering.upperBound(Message.user("uno dos tres"));
+            assertThat(bounds.get())
+                    .as("a message not held is measured, not remembered")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenASharedSystemPromptInstance_whenPinned_thenTheSameInstanceIsPinned() throws InterruptedException {
+        Message prompt = Message.system("prompt");
+        Conversation conversation = new Conversation(new ConversationId("c1"), prompt, 3);
+
+        try (Conversation.Turn turn = conversation.awaitTurn()) {
+            assertThat(turn.pinned()).hasSize(1);
+            assertThat(turn.pinned().get(0)).isSameAs(prompt);
+            turn.pinNote("nota");
+            assertThat(turn.pinned()).extracting(Message::text).containsExactly("prompt", "nota");
+        }
+    }
 }

@@ -273,6 +273,48 @@ class ChatServiceTest {
     }
 
     @Test
+    void givenManyConversations_whenEachSendsTwice_thenTheSystemPromptIsCountedOnceAndEachMessageAtMostOnce() {
+        java.util.Map<String, AtomicInteger> counted = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, AtomicInteger> bounded = new java.util.concurrent.ConcurrentHashMap<>();
+        io.psicoia.domain.model.TokenCounter counter = new io.psicoia.domain.model.TokenCounter() {
+            @Override
+            public int count(String text) {
+                counted.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                return (text.length() + 2) / 3;
+            }
+
+            @Override
+            public int upperBound(String text) {
+                bounded.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                return text.length();
+            }
+        };
+        llm.byDefault(FakeLlmPort.reply("Te escucho."));
+        // A budget the bounds overflow, so the window counts exactly (the prompt is always counted exactly).
+        ChatService chat = ChatService.builder(llm)
+                .conversation(new ConversationConfig("sistema ".repeat(10), 60, 10))
+                .tokenCounter(counter)
+                .clock(clock)
+                .admission(admission(5, 2, 100))
+                .build();
+        for (int turn = 0; turn < 3; turn++) {
+            for (ConversationId id : List.of(ANA, BETO, new ConversationId("carla"))) {
+                chat.send(SendMessageCommand.of(id, "mensaje " + turn + " de " + id.value()), new Recorder());
+            }
+        }
+
+        assertThat(counted.get("sistema ".repeat(10)))
+                .as("prompt counted once for every conversation")
+                .hasValue(1);
+        assertThat(counted.get("mensaje 0 de ana"))
+                .as("a held message is tokenized once")
+                .hasValue(1);
+        assertThat(bounded.get("mensaje 0 de ana")).as("and measured once").hasValue(1);
+        assertThat(llm.requests()).hasSize(9);
+        assertThat(llm.requests().get(8).messages()).extracting(Message::text).contains("mensaje 2 de carla");
+    }
+
+    @Test
     void givenACommand_whenPrinted_thenTheTextDoesNotShow() {
         assertThat(SendMessageCommand.of(ANA, "secreto íntimo").toString()).doesNotContain("secreto");
     }

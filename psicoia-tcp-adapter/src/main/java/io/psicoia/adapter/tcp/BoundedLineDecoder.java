@@ -36,6 +36,8 @@ final class BoundedLineDecoder extends ByteToMessageDecoder {
     /** UTF-8 needs at most four bytes per code point. */
     static final int MAX_BYTES_PER_CHAR = 4;
 
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -131,12 +133,17 @@ final class BoundedLineDecoder extends ByteToMessageDecoder {
         if (length == 0) {
             return new InboundLine.Text("");
         }
-        ByteBuffer bytes = in.nioBufferCount() == 1 ? in.nioBuffer(start, length) : copy(in, start, length);
-        String text;
-        try {
-            text = utf8.decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            return InboundLine.INVALID;
+        // The JDK's own UTF-8 decoding (through a per-thread array, no buffer views) replaces every malformed
+        // sequence with U+FFFD. Without one the line was valid; with one, the strict decoder decides, because a
+        // client may also have sent a real U+FFFD.
+        String text = in.toString(start, length, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) >= 0) {
+            ByteBuffer bytes = in.nioBufferCount() == 1 ? in.nioBuffer(start, length) : copy(in, start, length);
+            try {
+                text = utf8.decode(bytes).toString();
+            } catch (CharacterCodingException e) {
+                return InboundLine.INVALID;
+            }
         }
         String clean = InputText.clean(text);
         return InputText.characters(clean) > maxChars ? InboundLine.TOO_LONG : new InboundLine.Text(clean);

@@ -36,17 +36,19 @@ import io.psicoia.domain.text.SpanishTexts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,8 @@ import org.slf4j.LoggerFactory;
 final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSessionHandler.class);
+    /** A drained batch starts with room for a typical reply and its end; it grows for more. */
+    private static final int BATCH_START_BYTES = 256;
 
     private enum Mode {
         UNDECIDED,
@@ -74,12 +78,14 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private final String user;
     private final ConversationId conversation;
     private final AtomicInteger active = new AtomicInteger();
-    /** Messages admitted and not yet done, by id; changed on the event loop only (read when dropping a client). */
-    private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
-    /** Characters of reply text queued as write tasks and not yet handed to the socket. */
+    /** Messages admitted and not yet done, oldest first (they finish in order: one conversation). Event loop only. */
+    private final ArrayDeque<MessageSink> inFlight = new ArrayDeque<>();
+    /** The same messages by the client's id, in JSON mode (plain mode has no ids). Event loop only. */
+    private final Map<String, MessageSink> inFlightById = new HashMap<>();
+    /** Characters of reply text queued for the event loop and not yet handed to the socket. */
     private final AtomicLong queuedBytes = new AtomicLong();
-    /** Writes and outcomes from other threads, in order, for the event loop. */
-    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    /** From other threads, in order, for the event loop: text to write ({@code String}) or a task ({@code Runnable}). */
+    private final Queue<Object> pending = new ConcurrentLinkedQueue<>();
 
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** Plain-mode refusals that wait for the replies before them; touched on the event loop only. */
@@ -88,6 +94,11 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private Channel channel;
     private Mode mode = Mode.UNDECIDED;
     private String address = "unknown";
+    /** {@link #address} as every message's command carries it (one instance, not one per message). */
+    private Optional<String> clientAddress = Optional.of(address);
+    /** On the event loop, while draining: the text written so far, sent as one buffer when the drain ends. */
+    private ByteBuf batch;
+
     private long received;
     private boolean welcomed;
     private boolean shuttingDown;
@@ -113,6 +124,11 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         this.conversation = new ConversationId(user.replace(' ', '-'));
     }
 
+    private void setAddress(String address) {
+        this.address = address;
+        this.clientAddress = Optional.of(address);
+    }
+
     /** Messages of this connection admitted and not yet answered (read from any thread). */
     int activeMessages() {
         return active.get();
@@ -121,7 +137,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        remoteAddress(channel.remoteAddress()).ifPresent(remote -> address = remote.getHostAddress());
+        remoteAddress(channel.remoteAddress()).ifPresent(remote -> setAddress(remote.getHostAddress()));
         LOG.debug("event=connection.open user={}", user);
         writeLine(SpanishTexts.connected(user) + "\n" + SpanishTexts.WELCOME + "\n" + SpanishTexts.INVITATION);
         ctx.fireChannelActive();
@@ -175,7 +191,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             closeAfterWrites();
             return;
         }
-        submit("m" + (received + 1), message);
+        submit(null, message);
     }
 
     private void onJsonLine(String text) {
@@ -195,15 +211,15 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         if (frame instanceof HelloFrame hello) {
             onHello(hello);
         } else if (frame instanceof MessageFrame message) {
-            if (inFlight.containsKey(message.id())) {
+            if (inFlightById.containsKey(message.id())) {
                 writeFrame(ErrorFrame.about(message.id(), ErrorCode.BAD_REQUEST, SpanishTexts.DUPLICATE_ID));
             } else {
                 submit(message.id(), message.text());
             }
         } else if (frame instanceof CancelFrame cancel) {
-            Cancellation cancellation = inFlight.get(cancel.id());
-            if (cancellation != null) {
-                cancellation.cancel();
+            MessageSink sink = inFlightById.get(cancel.id());
+            if (sink != null) {
+                sink.cancellation.cancel();
             }
         } else if (frame instanceof PingFrame) {
             writeFrame(new PongFrame());
@@ -227,16 +243,16 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
                 closeAfterWrites();
                 return;
             }
-            address = hello.peer().get().getHostAddress();
+            setAddress(hello.peer().get().getHostAddress());
         }
         writeFrame(
                 new WelcomeFrame(user, new WelcomeFrame.Limits(config.maxMessageChars(), config.rateMaxMessages(), (int)
                         config.rateWindow().toSeconds())));
     }
 
+    /** Hands a message to the chat; {@code id} is the client's in JSON mode, null in plain mode. */
     private void submit(String id, String text) {
         received++;
-        Trace trace = new Trace(user, received);
         if (shuttingDown) {
             if (mode == Mode.JSON) {
                 writeFrame(ErrorFrame.about(id, ErrorCode.SHUTTING_DOWN, SpanishTexts.SHUTTING_DOWN));
@@ -246,34 +262,81 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             return;
         }
         Cancellation cancellation = new Cancellation();
-        SendMessageCommand command =
-                new SendMessageCommand(conversation, user, text, cancellation, Optional.of(address));
-        MessageSink sink = new MessageSink(id, trace);
-        inFlight.put(id, cancellation);
+        SendMessageCommand command = new SendMessageCommand(conversation, user, text, cancellation, clientAddress);
+        MessageSink sink = new MessageSink(id, received, cancellation);
+        track(sink);
         active.incrementAndGet();
-        Admission admission = chat.submit(command, sink, outcome -> enqueue(() -> sink.done(outcome)));
+        Admission admission = chat.submit(command, sink, sink);
         if (admission instanceof Admission.Refused refused) {
-            inFlight.remove(id);
+            untrack(sink);
             active.decrementAndGet();
             if (LOG.isDebugEnabled()) {
-                LOG.debug("event=message.refused trace={} outcome={}", trace, describe(refused.outcome()));
+                LOG.debug("event=message.refused trace={} outcome={}", sink.trace(), describe(refused.outcome()));
             }
             renderRefusal(id, refused.outcome(), false);
-        } else {
-            LOG.debug("event=message.accepted trace={} chars={}", trace, text.length());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("event=message.accepted trace={} chars={}", sink.trace(), text.length());
         }
     }
 
-    /** Streams one message's reply to this connection. */
-    private final class MessageSink implements ReplySink {
+    private void track(MessageSink sink) {
+        inFlight.addLast(sink);
+        if (sink.id != null) {
+            inFlightById.put(sink.id, sink);
+        }
+    }
+
+    private void untrack(MessageSink sink) {
+        if (inFlight.peekFirst() == sink) {
+            inFlight.pollFirst();
+        } else {
+            inFlight.removeLastOccurrence(sink); // a refusal: the newest
+        }
+        if (sink.id != null) {
+            inFlightById.remove(sink.id);
+        }
+    }
+
+    /** On the event loop: cancels every message of this connection still under way. */
+    private void cancelAll() {
+        for (MessageSink sink : List.copyOf(inFlight)) {
+            sink.cancellation.cancel();
+        }
+    }
+
+    /**
+     * Streams one message's reply to this connection. It also receives the outcome (on the thread that finished the
+     * message) and is the task that reports it on the event loop.
+     */
+    private final class MessageSink implements ReplySink, Consumer<ChatOutcome>, Runnable {
         private final String id;
-        private final Trace trace;
+        private final long number;
+        private final Cancellation cancellation;
         private final long startNanos = System.nanoTime();
         private volatile boolean streamed;
+        /** Set before this sink is queued for the event loop, read there (the queue orders the two). */
+        private ChatOutcome outcome;
 
-        private MessageSink(String id, Trace trace) {
+        private MessageSink(String id, long number, Cancellation cancellation) {
             this.id = id;
-            this.trace = trace;
+            this.number = number;
+            this.cancellation = cancellation;
+        }
+
+        /** The original's per-message trace id, for log lines only. */
+        Trace trace() {
+            return new Trace(user, number);
+        }
+
+        @Override
+        public void accept(ChatOutcome outcome) {
+            this.outcome = outcome;
+            enqueue(this);
+        }
+
+        @Override
+        public void run() {
+            done(outcome);
         }
 
         @Override
@@ -291,7 +354,9 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
         @Override
         public void queued() {
-            LOG.debug("event=message.queued trace={}", trace);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("event=message.queued trace={}", trace());
+            }
             if (mode == Mode.JSON) {
                 writeFrame(new QueuedFrame(id));
             } else {
@@ -301,12 +366,12 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
         /** On the event loop. */
         void done(ChatOutcome outcome) {
-            inFlight.remove(id);
+            untrack(this);
             active.decrementAndGet();
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
                         "event=message.done trace={} outcome={} ms={}",
-                        trace,
+                        trace(),
                         describe(outcome),
                         (System.nanoTime() - startNanos) / 1_000_000);
             }
@@ -428,9 +493,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        for (Cancellation cancellation : List.copyOf(inFlight.values())) {
-            cancellation.cancel();
-        }
+        cancelAll();
         conversations.end(conversation);
         LOG.debug("event=connection.closed user={} messages={}", user, received);
         ctx.fireChannelInactive();
@@ -459,9 +522,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
         dropped = true;
         LOG.warn("event=client.dropped user={} reason=not_reading pendingBytes={}", user, pending);
-        inFlight.values().forEach(Cancellation::cancel);
+        // The messages are cancelled on the event loop, which owns them (text written meanwhile is dropped).
         channel.eventLoop().execute(() -> {
             closing = true;
+            cancelAll();
             channel.close();
         });
         return true;
@@ -489,17 +553,13 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             writeNow(text);
             return;
         }
-        long bytes = text.length();
-        queuedBytes.addAndGet(bytes);
-        enqueue(() -> {
-            queuedBytes.addAndGet(-bytes);
-            writeNow(text);
-        });
+        queuedBytes.addAndGet(text.length());
+        enqueue(text);
     }
 
-    /** Queues a task for this connection's event loop, in order with queued writes. */
-    private void enqueue(Runnable task) {
-        pending.add(task);
+    /** Queues text to write or a task for this connection's event loop, in order. */
+    private void enqueue(Object textOrTask) {
+        pending.add(textOrTask);
         if (drainScheduled.compareAndSet(false, true)) {
             onLoop(() -> {
                 drainScheduled.set(false);
@@ -508,15 +568,32 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
     }
 
-    /** On the event loop: runs every queued task in order, then flushes once. */
+    /**
+     * On the event loop: writes every queued text and runs every queued task in order; whatever they write goes out as
+     * one buffer and one flush.
+     */
     private void drain() {
         draining = true;
         try {
-            for (Runnable task; (task = pending.poll()) != null; ) {
-                task.run();
+            for (Object item; (item = pending.poll()) != null; ) {
+                if (item instanceof String text) {
+                    queuedBytes.addAndGet(-text.length());
+                    writeNow(text);
+                } else {
+                    ((Runnable) item).run();
+                }
             }
         } finally {
             draining = false;
+            ByteBuf out = batch;
+            batch = null;
+            if (out != null) {
+                if (channel.isActive()) {
+                    channel.write(out, channel.voidPromise());
+                } else {
+                    out.release();
+                }
+            }
         }
         channel.flush();
     }
@@ -532,11 +609,13 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
 
     private void writeNow(String text) {
         if (channel.isActive() && !dropped) {
-            ByteBuf buffer = ByteBufUtil.writeUtf8(channel.alloc(), text);
             if (draining) {
-                channel.write(buffer, channel.voidPromise());
+                if (batch == null) {
+                    batch = channel.alloc().buffer(Math.max(BATCH_START_BYTES, ByteBufUtil.utf8MaxBytes(text)));
+                }
+                ByteBufUtil.writeUtf8(batch, text);
             } else {
-                channel.writeAndFlush(buffer, channel.voidPromise());
+                channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), text), channel.voidPromise());
             }
         }
     }

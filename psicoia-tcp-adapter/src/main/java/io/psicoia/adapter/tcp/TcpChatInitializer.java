@@ -36,8 +36,10 @@ final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast("limits", limiter);
-        // Coalesces the many small flushes of streamed replies into fewer syscalls, without delaying a lone one.
-        p.addLast("flushes", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
+        // Coalesces the flushes made while a read is being handled (refusals written inline) into one syscall.
+        // Outside reads the session already flushes once per batch of queued text, so consolidating there too would
+        // only add a scheduled task per reply.
+        p.addLast("flushes", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, false));
         p.addLast("framer", new BoundedLineDecoder(config.maxMessageChars()));
         // Reader-idle only: watching writes too would cost a listener on every write, and the session never closes
         // a connection whose reply is still pending anyway.

@@ -31,6 +31,7 @@ public final class TcpChatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpChatServer.class);
     private static final long POLL_MILLIS = 50;
+    private static final int IO_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final TcpServerConfig config;
     private final ConnectionLimiter limiter;
@@ -45,8 +46,10 @@ public final class TcpChatServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.boss = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("psicoia-tcp-accept", true), NioIoHandler.newFactory());
+        // One I/O loop per core (Netty's default is two per core): the loops only move bytes and hand messages on,
+        // and on a small machine extra loops are extra runnable threads competing with the workers for the cores.
         this.workers = new MultiThreadIoEventLoopGroup(
-                0, new DefaultThreadFactory("psicoia-tcp-io", true), NioIoHandler.newFactory());
+                IO_THREADS, new DefaultThreadFactory("psicoia-tcp-io", true), NioIoHandler.newFactory());
         this.sessions = new DefaultChannelGroup("psicoia-tcp-sessions", GlobalEventExecutor.INSTANCE);
         TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp(), trusted);

@@ -103,6 +103,35 @@ class BoundedLineDecoderTest {
     }
 
     @Test
+    void givenARealReplacementCharacter_whenDecoded_thenItIsValidText() {
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedLineDecoder(100));
+
+        channel.writeInbound(bytes("no sé \ufffd qué\n"));
+        channel.writeInbound(bytes(0xEF, 0xBF, 0xBD, 0xC3, '\n')); // U+FFFD, then a truncated sequence
+
+        assertThat(lines(channel)).containsExactly(text("no sé \ufffd qué"), InboundLine.INVALID);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void givenDirectBuffers_whenDecoded_thenTextAndInvalidLinesAsFromHeapBuffers() {
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedLineDecoder(100));
+
+        channel.writeInbound(direct(bytes("me siento mejor, gracias 😊\n")));
+        channel.writeInbound(direct(bytes(0xED, 0xA0, 0x80, '\n')));
+
+        assertThat(lines(channel)).containsExactly(text("me siento mejor, gracias 😊"), InboundLine.INVALID);
+        channel.finishAndReleaseAll();
+    }
+
+    private static ByteBuf direct(ByteBuf heap) {
+        ByteBuf direct = Unpooled.directBuffer(heap.readableBytes());
+        direct.writeBytes(heap);
+        heap.release();
+        return direct;
+    }
+
+    @Test
     void givenALineOverTheCharacterLimit_whenDecoded_thenEmitsTooLong() {
         EmbeddedChannel channel = new EmbeddedChannel(new BoundedLineDecoder(5));
 
