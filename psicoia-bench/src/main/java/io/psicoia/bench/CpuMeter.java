@@ -56,7 +56,7 @@ final class CpuMeter {
                 .strip();
     }
 
-    private static long machineBusyTicks() throws IOException {
+    static long machineBusyTicks() throws IOException {
         String first = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8)
                 .get(0);
         String[] f = first.trim().split("\\s+");
@@ -70,7 +70,7 @@ final class CpuMeter {
         return busy;
     }
 
-    private static long processTicks(long pid) throws IOException {
+    static long processTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
         // Fields after the command name (which may contain spaces) start at field 3; utime is 14, stime 15.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
