@@ -557,8 +557,10 @@ public final class WsLoadGenerator {
         emit("");
         List<Integer> measured = new ArrayList<>(total.keySet());
         int last = measured.get(measured.size() - 1);
-        int from = measured.contains(1000) ? 1000 : measured.get(1);
-        if (last > from) {
+        for (int from : new int[] {100, 1000}) {
+            if (!measured.contains(from) || last <= from) {
+                continue;
+            }
             StringBuilder slope = new StringBuilder(String.format(
                     Locale.ROOT,
                     "- slope %,d → %,d sessions: total %.2f KiB/session",
