@@ -293,8 +293,15 @@ public final class WsLoadGenerator {
         counting.pending = pending;
         counting.allReady = done;
         AtomicInteger failed = new AtomicInteger();
+        // One deadline for the whole step: past the server's limit, sessions hang until the handshake times out, and
+        // waiting for each window of them would take an hour.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (int i = 0; i < count; i++) {
-            pending.acquire();
+            if (!pending.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                emit("- WARNING: gave up after " + i + " of " + count + " connects: " + window
+                        + " sessions were still waiting for their first frame after 120 s");
+                return into;
+            }
             Session session = new Session(counting);
             into.add(session);
             bootstrap(session).connect(uri.getHost(), uri.getPort()).addListener(f -> {
@@ -305,7 +312,7 @@ public final class WsLoadGenerator {
                 }
             });
         }
-        if (!done.await(120, TimeUnit.SECONDS)) {
+        if (!done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             emit("- WARNING: not every session was ready within 120 s");
         }
         if (failed.get() > 0) {
