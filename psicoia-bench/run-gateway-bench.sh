@@ -49,19 +49,30 @@ case "${1:-relay}" in
       --ws-host 127.0.0.1 --ws-port 7803 --ws-max-connections-per-ip 20000
     FLOOR=(--url ws://127.0.0.1:7801/ws --pids "floor:$floor_PID" --label floor)
     GW=(--url ws://127.0.0.1:7803/ws --pids "gateway:$gw_PID,app:$app_PID" --label gateway)
+    TARGETS=(FLOOR GW)
+    if command -v websockify > /dev/null && [[ ${WEBSOCKIFY:-1} == 1 ]]; then
+      # Debian's websockify in front of its own echo app; it relays binary frames only, and forks one process per
+      # connection (its CPU shows as "other", not under websockify=).
+      # shellcheck disable=SC2086
+      start app2 'bench-server port=' java $SERVER_JVM -cp "$BENCH" io.psicoia.bench.WsBenchServers json-echo --port 7812
+      start wsf 'Listen on' websockify 127.0.0.1:7814 127.0.0.1:7812
+      WSF=(--url ws://127.0.0.1:7814/ws --binary true --pids "websockify:$wsf_PID,app:$app2_PID" --label websockify)
+      TARGETS+=(WSF)
+    fi
     # JIT warm-up of all three servers, not recorded.
     OUT=/dev/null load closed 500 --warmup-s 1 --duration-s 8 "${FLOOR[@]}" > /dev/null
     OUT=/dev/null load closed 500 --warmup-s 1 --duration-s 8 "${GW[@]}" > /dev/null
+    # (websockify is Python: nothing to warm up.)
     for _ in $(seq 1 "$ROUNDS"); do
-      for target in FLOOR GW; do
+      for target in "${TARGETS[@]}"; do
         declare -n args=$target
         load closed 50 --warmup-s 3 --duration-s 15 "${args[@]}"
       done
-      for target in FLOOR GW; do
+      for target in "${TARGETS[@]}"; do
         declare -n args=$target
         load closed 500 --warmup-s 3 --duration-s 15 "${args[@]}"
       done
-      for target in FLOOR GW; do
+      for target in "${TARGETS[@]}"; do
         declare -n args=$target
         load open 1000 20 --connections 50 --warmup-s 5 "${args[@]}"
       done
