@@ -47,7 +47,7 @@ final class GatewayCommand implements Callable<Integer> {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(GatewayCommand.class);
         WsGatewayServer server =
-                GatewayRuntime.start(gateway.toConfig(target.host, target.effectivePort(environment)), "gateway");
+                GatewayRuntime.start(gateway.toConfig(target.host, target.effectivePort(environment)), "gateway", 2);
         CountDownLatch stopped = new CountDownLatch(1);
         stopper.onStop(() -> {
             server.close();

@@ -62,6 +62,18 @@ final class GatewayOptions {
     int maxConnectionsPerIp;
 
     @Option(
+            names = "--ws-max-connections",
+            descriptionKey = "WS_MAX_CONNECTIONS",
+            paramLabel = "N",
+            defaultValue = "10000",
+            converter = Converters.PositiveInt.class,
+            description = "Conexiones abiertas en total en el gateway; las siguientes reciben un 503 con un aviso y se"
+                    + " cierran. Nunca más de lo que permite el límite de archivos abiertos del proceso (ulimit -n):"
+                    + " si no alcanza, se usa el máximo posible y se avisa al iniciar. Variable WS_MAX_CONNECTIONS;"
+                    + " por defecto ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(
             names = "--tls-cert",
             descriptionKey = "TLS_CERT",
             paramLabel = "ARCHIVO",
@@ -98,7 +110,8 @@ final class GatewayOptions {
                 tls,
                 defaults.staticRoot(),
                 defaults.appConnectTimeout(),
-                defaults.closeTimeout());
+                defaults.closeTimeout(),
+                maxConnections);
     }
 
     static List<String> originList(String value) {

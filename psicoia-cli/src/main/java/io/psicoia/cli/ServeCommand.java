@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         AppRuntime app = AppRuntime.start(tcp, admission, llm, environment, "serve");
         WsGatewayServer server;
         try {
-            server = GatewayRuntime.start(gateway.toConfig(appHostFor(tcp.host), app.port()), "serve");
+            server = GatewayRuntime.start(gateway.toConfig(appHostFor(tcp.host), app.port()), "serve", 3);
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -16,6 +16,11 @@ final class GatewayTexts {
     static final String TRY_AGAIN_LATER = "PsicoIA está con mucha gente ahora. Probá de nuevo en unos minutos.";
     static final String TOO_MANY_FROM_ADDRESS =
             "Hay demasiadas conexiones abiertas desde tu dirección. Cerrá alguna pestaña y probá de nuevo.";
+    /** The body of the 503 a connection gets when the gateway already holds {@code WS_MAX_CONNECTIONS}. */
+    static final String FULL = "PsicoIA está atendiendo a muchas personas en este momento. Probá de nuevo en unos"
+            + " minutos. Si estás en peligro o pensás en hacerte daño, llamá ahora al número de emergencias de tu"
+            + " país.\n";
+
     static final String APP_STOPPING = "PsicoIA se está deteniendo. Volvé a conectarte en unos minutos.";
     static final String GATEWAY_STOPPING = "PsicoIA se está reiniciando. Volvé a conectarte en unos minutos.";
     static final String CLOSED = "Conversación cerrada.";

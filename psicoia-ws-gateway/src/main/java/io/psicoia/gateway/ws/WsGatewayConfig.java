@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param staticRoot classpath prefix of the web client's files ({@code web/} in the jar)
  * @param appConnectTimeout how long connecting to the app may take before the browser is told it is unreachable
  * @param closeTimeout after the gateway sends a Close frame, how long it waits for the browser's before hanging up
+ * @param maxConnections open connections in all ({@code WS_MAX_CONNECTIONS}): beyond it a new connection gets a short
+ *     Spanish 503 and is closed, so the gateway never runs out of file descriptors (each browser also costs one
+ *     connection to the app)
  */
 public record WsGatewayConfig(
         String host,
@@ -41,7 +44,8 @@ public record WsGatewayConfig(
         Optional<Tls> tls,
         String staticRoot,
         Duration appConnectTimeout,
-        Duration closeTimeout) {
+        Duration closeTimeout,
+        int maxConnections) {
 
     /** Certificate chain and private key files, PEM encoded (the key in PKCS#8: {@code BEGIN PRIVATE KEY}). */
     public record Tls(Path certificateChain, Path privateKey) {
@@ -65,7 +69,8 @@ public record WsGatewayConfig(
             Optional.empty(),
             "web/",
             Duration.ofSeconds(5),
-            Duration.ofMillis(500));
+            Duration.ofMillis(500),
+            10_000);
 
     public WsGatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -89,6 +94,9 @@ public record WsGatewayConfig(
         if (maxConnectionsPerIp < 1) {
             throw new IllegalArgumentException("maxConnectionsPerIp must be >= 1");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be >= 1");
+        }
         for (Duration d : List.of(handshakeTimeout, pingInterval, appConnectTimeout, closeTimeout)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("timeouts and intervals must be positive");
@@ -97,6 +105,25 @@ public record WsGatewayConfig(
         if (!staticRoot.isEmpty() && !staticRoot.endsWith("/")) {
             staticRoot = staticRoot + "/";
         }
+    }
+
+    /** The same settings with another cap on open connections. */
+    public WsGatewayConfig withMaxConnections(int maxConnections) {
+        return new WsGatewayConfig(
+                host,
+                port,
+                appHost,
+                appPort,
+                allowedOrigins,
+                maxMessageBytes,
+                maxConnectionsPerIp,
+                handshakeTimeout,
+                pingInterval,
+                tls,
+                staticRoot,
+                appConnectTimeout,
+                closeTimeout,
+                maxConnections);
     }
 
     /** The same settings listening on {@code host:port}. */
@@ -114,7 +141,8 @@ public record WsGatewayConfig(
                 tls,
                 staticRoot,
                 appConnectTimeout,
-                closeTimeout);
+                closeTimeout,
+                maxConnections);
     }
 
     /** The same settings bridging to the app at {@code appHost:appPort}. */
@@ -132,7 +160,8 @@ public record WsGatewayConfig(
                 tls,
                 staticRoot,
                 appConnectTimeout,
-                closeTimeout);
+                closeTimeout,
+                maxConnections);
     }
 
     /**

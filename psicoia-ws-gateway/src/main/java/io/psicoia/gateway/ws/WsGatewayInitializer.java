@@ -1,5 +1,7 @@
 package io.psicoia.gateway.ws;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -12,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,6 +87,10 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (open.size() >= config.maxConnections()) {
+            refuseFull(channel);
+            return;
+        }
         ChannelPipeline p = channel.pipeline();
         tls.ifPresent(context -> p.addLast("tls", context.newHandler(channel.alloc())));
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
@@ -96,5 +103,20 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("keepalive", new KeepAliveHandler(config.pingInterval()));
         p.addLast("session", sessions.get());
         open.add(channel);
+    }
+
+    /**
+     * Over {@code WS_MAX_CONNECTIONS}: a short 503 in Spanish and close, before any handler or buffer is set up. (The
+     * page sees a failed connection and retries with backoff.) Over TLS the client cannot read it; it sees the close.
+     */
+    private static void refuseFull(SocketChannel channel) {
+        byte[] body = GatewayTexts.FULL.getBytes(StandardCharsets.UTF_8);
+        String head =
+                "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 60\r\n"
+                        + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
+        ByteBuf response = channel.alloc().buffer(head.length() + body.length);
+        response.writeCharSequence(head, StandardCharsets.US_ASCII);
+        response.writeBytes(body);
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

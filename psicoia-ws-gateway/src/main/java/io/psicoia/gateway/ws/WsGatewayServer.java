@@ -125,6 +125,11 @@ public final class WsGatewayServer implements AutoCloseable {
         return limiter.open();
     }
 
+    /** Open connections of every kind (page requests, upgrades, WebSockets): what {@code WS_MAX_CONNECTIONS} caps. */
+    public int openConnections() {
+        return sessions.size();
+    }
+
     /** Stops accepting connections; open ones go on. */
     public synchronized void stopAccepting() {
         if (listener != null) {

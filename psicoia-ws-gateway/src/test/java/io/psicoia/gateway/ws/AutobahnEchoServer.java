@@ -44,7 +44,8 @@ public final class AutobahnEchoServer {
                 Optional.empty(),
                 d.staticRoot(),
                 d.appConnectTimeout(),
-                d.closeTimeout());
+                d.closeTimeout(),
+                10_000);
         WsGatewayServer server = new WsGatewayServer(config, context -> EchoHandler::new, "/");
         server.start();
         try {

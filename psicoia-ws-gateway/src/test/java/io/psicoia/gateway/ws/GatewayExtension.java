@@ -26,7 +26,8 @@ final class GatewayExtension implements AfterEachCallback {
                 Optional.empty(),
                 "testweb/",
                 Duration.ofSeconds(2),
-                Duration.ofMillis(300));
+                Duration.ofMillis(300),
+                10_000);
     }
 
     int start(WsGatewayConfig config) throws InterruptedException {

@@ -112,6 +112,35 @@ class WsGatewayHttpIT {
     }
 
     @Test
+    void givenTheConnectionCap_whenOneMoreConnects_thenItGetsA503InSpanishAndIsClosed_andASlotFreesUp()
+            throws Exception {
+        int port = gateway.start(GatewayExtension.config(app.port()).withMaxConnections(2));
+        try (java.net.Socket first = new java.net.Socket("127.0.0.1", port);
+                java.net.Socket second = new java.net.Socket("127.0.0.1", port)) {
+            awaitOpenConnections(2);
+            try (java.net.Socket third = new java.net.Socket("127.0.0.1", port)) {
+                third.setSoTimeout(5_000);
+                String answer =
+                        new String(third.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 503")
+                        .contains("Retry-After: 60")
+                        .contains(GatewayTexts.FULL);
+            }
+        }
+        awaitOpenConnections(0);
+        assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+    }
+
+    private void awaitOpenConnections(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (gateway.server().openConnections() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(gateway.server().openConnections()).isEqualTo(expected);
+    }
+
+    @Test
     void givenOrigins_whenUpgrading_thenForeignIs403AndOwnListedOrNoneAreAccepted() throws Exception {
         WsGatewayConfig base = GatewayExtension.config(app.port());
         WsGatewayConfig config = new WsGatewayConfig(
@@ -127,7 +156,8 @@ class WsGatewayHttpIT {
                 base.tls(),
                 base.staticRoot(),
                 base.appConnectTimeout(),
-                base.closeTimeout());
+                base.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
         try (RawWsClient foreign = RawWsClient.connect(port, "https://evil.example.com")) {
             assertThat(foreign.status()).isEqualTo(403);
@@ -162,7 +192,8 @@ class WsGatewayHttpIT {
                 base.tls(),
                 base.staticRoot(),
                 base.appConnectTimeout(),
-                base.closeTimeout());
+                base.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
         try (RawWsClient first = RawWsClient.connect(port, null);
                 RawWsClient second = RawWsClient.connect(port, null);
@@ -197,7 +228,8 @@ class WsGatewayHttpIT {
                 base.tls(),
                 base.staticRoot(),
                 base.appConnectTimeout(),
-                base.closeTimeout());
+                base.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);

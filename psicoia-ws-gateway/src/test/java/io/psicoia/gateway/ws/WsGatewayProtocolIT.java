@@ -217,7 +217,8 @@ class WsGatewayProtocolIT {
                 config.tls(),
                 config.staticRoot(),
                 config.appConnectTimeout(),
-                config.closeTimeout());
+                config.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
         try (RawWsClient client = RawWsClient.connect(port, null)) {
             List<RawWsClient.Frame> frames = client.untilClosed(3000);
@@ -243,7 +244,8 @@ class WsGatewayProtocolIT {
                 base.tls(),
                 base.staticRoot(),
                 base.appConnectTimeout(),
-                base.closeTimeout());
+                base.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
         try (RawWsClient client = RawWsClient.connect(port, null)) {
             for (int i = 0; i < 6; i++) {

@@ -84,7 +84,8 @@ class WsGatewayTlsIT {
                 Optional.of(new WsGatewayConfig.Tls(cert, key)),
                 base.staticRoot(),
                 base.appConnectTimeout(),
-                base.closeTimeout());
+                base.closeTimeout(),
+                10_000);
         int port = gateway.start(config);
 
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
