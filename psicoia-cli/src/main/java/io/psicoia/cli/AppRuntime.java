@@ -41,7 +41,11 @@ final class AppRuntime implements AutoCloseable {
             throws InterruptedException {
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         TcpServerConfig config = tcpConfig(tcp, admission, command);
-        LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
+        LlmWiring.Choice choice = LlmWiring.choose(llm, environment, true);
+        if (choice.offline()) {
+            log.warn("event=llm.offline hint=\"sin modelo de lenguaje: para conectar uno, definí GROQ_API_KEY (o"
+                    + " LLM_URL para un servidor local como Ollama) y volvé a iniciar\"");
+        }
         ExecutorService workers =
                 ChatThreads.workers("psicoia-llm", admission.toConfig().maxInFlight());
         ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");

@@ -28,10 +28,21 @@ final class LlmWiring {
     record Choice(LlmPort port, String description, boolean offline) {}
 
     static Choice choose(LlmOptions options, Map<String, String> environment) {
+        return choose(options, environment, false);
+    }
+
+    /**
+     * The model to use; {@code served}: people reach it through a server, so the offline responder keeps setup
+     * advice out of its replies (the server logs it instead).
+     */
+    static Choice choose(LlmOptions options, Map<String, String> environment, boolean served) {
         Optional<ApiKey> key = apiKey(environment);
         if (options.offline || (key.isEmpty() && options.explicitUrl().isEmpty())) {
+            OfflineLlmAdapter offline = new OfflineLlmAdapter();
             return new Choice(
-                    new OfflineLlmAdapter(), "modo sin conexión (respuestas sencillas, sin modelo de lenguaje)", true);
+                    served ? offline.servingPeople() : offline,
+                    "modo sin conexión (respuestas sencillas, sin modelo de lenguaje)",
+                    true);
         }
         LlmConfig config = new LlmConfig(
                 options.effectiveUrl(),

@@ -39,6 +39,7 @@ public final class OfflineLlmAdapter implements LlmPort {
 
     private final Function<LlmRequest, RandomGenerator> randomPerCall;
     private final Duration pace;
+    private final String notice;
 
     /**
      * Draws one seed per call from {@code random} (under a lock, so the generator need not be thread-safe) and uses
@@ -58,6 +59,7 @@ public final class OfflineLlmAdapter implements LlmPort {
             return new SplittableRandom(seed);
         };
         this.pace = checkedPace(pace);
+        this.notice = ReplyCatalogue.OFFLINE_NOTICE;
     }
 
     /**
@@ -68,6 +70,21 @@ public final class OfflineLlmAdapter implements LlmPort {
     public OfflineLlmAdapter(Duration pace) {
         this.randomPerCall = request -> new SplittableRandom(seedOf(request));
         this.pace = checkedPace(pace);
+        this.notice = ReplyCatalogue.OFFLINE_NOTICE;
+    }
+
+    private OfflineLlmAdapter(OfflineLlmAdapter base, String notice) {
+        this.randomPerCall = base.randomPerCall;
+        this.pace = base.pace;
+        this.notice = notice;
+    }
+
+    /**
+     * The same responder for people reaching PsicoIA through a server: its first reply says the answers are basic,
+     * without the setup advice (environment variables) that only whoever runs the server can act on.
+     */
+    public OfflineLlmAdapter servingPeople() {
+        return new OfflineLlmAdapter(this, ReplyCatalogue.SERVED_NOTICE);
     }
 
     /** Seeds the variation from each request and streams at {@link #DEFAULT_PACE}. */
@@ -81,7 +98,7 @@ public final class OfflineLlmAdapter implements LlmPort {
         Objects.requireNonNull(onDelta, "onDelta");
         Objects.requireNonNull(cancellation, "cancellation");
 
-        String reply = ReplyWriter.write(request.messages(), randomPerCall.apply(request));
+        String reply = ReplyWriter.write(request.messages(), randomPerCall.apply(request), notice);
         CountDownLatch cancelled = new CountDownLatch(1);
         try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
             return stream(split(reply), onDelta, cancellation, cancelled);

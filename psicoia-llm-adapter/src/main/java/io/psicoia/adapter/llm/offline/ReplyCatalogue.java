@@ -26,6 +26,13 @@ final class ReplyCatalogue {
             + " para conectar uno, definí GROQ_API_KEY (o LLM_URL si tenés un servidor local como Ollama)"
             + " y volvé a iniciar.";
 
+    /**
+     * The notice for people reaching PsicoIA through a server ({@code psicoia app}, {@code serve}): what to expect,
+     * without advice meant for whoever runs it (that goes to the server's log).
+     */
+    static final String SERVED_NOTICE = "Aviso: en este momento PsicoIA funciona en un modo sencillo, sin modelo de"
+            + " lenguaje, así que mis respuestas van a ser básicas.";
+
     static final String GREETING_PREFIX = "Hola.";
 
     static final List<String> RISK_REPLIES = List.of(

@@ -15,6 +15,11 @@ final class ReplyWriter {
     private ReplyWriter() {}
 
     static String write(List<Message> messages, RandomGenerator random) {
+        return write(messages, random, ReplyCatalogue.OFFLINE_NOTICE);
+    }
+
+    /** A reply whose first one opens with {@code notice}. */
+    static String write(List<Message> messages, RandomGenerator random, String notice) {
         List<String> previousReplies = messages.stream()
                 .filter(m -> m.role() == Role.ASSISTANT)
                 .map(Message::text)
@@ -30,7 +35,7 @@ final class ReplyWriter {
 
         List<String> sentences = new ArrayList<>();
         if (firstReply) {
-            sentences.add(ReplyCatalogue.OFFLINE_NOTICE);
+            sentences.add(notice);
         }
         ReplyCatalogue.Phrasing phrasing = phrasingFor(reading);
         if (reading.greeted() && reading.intent() != Reading.Intent.GREETING) {

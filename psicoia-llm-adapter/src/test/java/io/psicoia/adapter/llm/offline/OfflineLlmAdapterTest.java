@@ -26,6 +26,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflineLlmAdapterTest {
 
+    @Test
+    void givenPeopleServedThroughAServer_whenFirstReplying_thenTheNoticeCarriesNoSetupAdvice() {
+        OfflineLlmAdapter served = new OfflineLlmAdapter(Duration.ZERO).servingPeople();
+        StringBuilder reply = new StringBuilder();
+        served.complete(
+                new LlmRequest("t:m1", List.of(Message.user("hola, estoy triste"))),
+                reply::append,
+                Cancellation.none());
+        assertThat(reply.toString())
+                .startsWith(ReplyCatalogue.SERVED_NOTICE)
+                .doesNotContain("GROQ_API_KEY")
+                .doesNotContain("LLM_URL");
+    }
+
     private static final Message SYSTEM = Message.system("Sos un acompañante amable.");
     private static final List<String> FORBIDDEN = List.of(
             "diagnóstico",
