@@ -2,21 +2,14 @@ package io.psicoia.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,58 +18,11 @@ import org.junit.jupiter.api.Test;
 /** {@code psicoia serve} and {@code psicoia gateway} from the built jar, as separate processes on real ports. */
 class PsicoiaServeIT {
 
-    private static final Path JAR = Path.of("target", "psicoia.jar");
-
-    private static Process start(String command, String... args) throws IOException {
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), command));
-        line.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().keySet().removeIf(name -> name.contains("API_KEY") || name.startsWith("LLM_"));
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static LinkedBlockingQueue<String> lines(Process process) {
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        CompletableFuture.runAsync(() -> {
-            try (BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(stderr closed)");
-            }
-        });
-        return lines;
-    }
-
-    private static void awaitLine(LinkedBlockingQueue<String> lines, String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null && line.contains(fragment)) {
-                return;
-            }
-            if (line != null) {
-                seen.add(line);
-            }
-        }
-        throw new AssertionError("no log line with " + fragment + "; saw " + seen);
-    }
-
     @Test
     void givenServe_whenABrowserChatsAndTheProcessGetsSigterm_thenRepliesThen1001AndExitZero() throws Exception {
-        int appPort = freePort();
-        int wsPort = freePort();
-        Process serve = start(
+        int appPort = JarProcess.freePort();
+        int wsPort = JarProcess.freePort();
+        Process serve = JarProcess.start(
                 "serve",
                 "--host",
                 "127.0.0.1",
@@ -86,9 +32,9 @@ class PsicoiaServeIT {
                 "127.0.0.1",
                 "--ws-port",
                 String.valueOf(wsPort));
-        LinkedBlockingQueue<String> log = lines(serve);
+        LinkedBlockingQueue<String> log = JarProcess.stderrLines(serve);
         try {
-            awaitLine(log, "event=gateway.ready port=" + wsPort);
+            JarProcess.awaitLine(log, "event=gateway.ready port=" + wsPort);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wsPort + "/healthz"))
@@ -147,7 +93,7 @@ class PsicoiaServeIT {
             assertThat(last).startsWith("close 1001 ");
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(serve.exitValue()).isZero();
-            awaitLine(log, "event=serve.stopped");
+            JarProcess.awaitLine(log, "event=serve.stopped");
         } finally {
             serve.destroyForcibly();
         }
@@ -156,48 +102,48 @@ class PsicoiaServeIT {
     @Test
     void givenTheWsPortIsTaken_whenTheGatewayStarts_thenExitThreeWithASpanishLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Process gateway =
-                    start("gateway", "--ws-host", "127.0.0.1", "--ws-port", String.valueOf(taken.getLocalPort()));
-            LinkedBlockingQueue<String> log = lines(gateway);
+            Process gateway = JarProcess.start(
+                    "gateway", "--ws-host", "127.0.0.1", "--ws-port", String.valueOf(taken.getLocalPort()));
+            LinkedBlockingQueue<String> log = JarProcess.stderrLines(gateway);
             assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(gateway.exitValue()).isEqualTo(3);
-            awaitLine(log, "No pude escuchar en 127.0.0.1:" + taken.getLocalPort());
+            JarProcess.awaitLine(log, "No pude escuchar en 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
     @Test
     void givenInvalidGatewaySettings_whenStarting_thenExitTwoNamingFlagAndVariable() throws Exception {
-        Process gateway = start("gateway", "--ws-max-connections-per-ip", "cero");
-        LinkedBlockingQueue<String> log = lines(gateway);
+        Process gateway = JarProcess.start("gateway", "--ws-max-connections-per-ip", "cero");
+        LinkedBlockingQueue<String> log = JarProcess.stderrLines(gateway);
         assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(gateway.exitValue()).isEqualTo(2);
-        awaitLine(log, "--ws-max-connections-per-ip (variable WS_MAX_CONNECTIONS_PER_IP)");
+        JarProcess.awaitLine(log, "--ws-max-connections-per-ip (variable WS_MAX_CONNECTIONS_PER_IP)");
 
-        Process tls = start("gateway", "--tls-cert", "no-existe.pem");
-        LinkedBlockingQueue<String> tlsLog = lines(tls);
+        Process tls = JarProcess.start("gateway", "--tls-cert", "no-existe.pem");
+        LinkedBlockingQueue<String> tlsLog = JarProcess.stderrLines(tls);
         assertThat(tls.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(tls.exitValue()).isEqualTo(2);
-        awaitLine(tlsLog, "--tls-key (variable TLS_KEY)");
+        JarProcess.awaitLine(tlsLog, "--tls-key (variable TLS_KEY)");
 
-        Process badTls = start(
+        Process badTls = JarProcess.start(
                 "gateway",
                 "--ws-host",
                 "127.0.0.1",
                 "--ws-port",
-                String.valueOf(freePort()),
+                String.valueOf(JarProcess.freePort()),
                 "--tls-cert",
                 "no-existe.pem",
                 "--tls-key",
                 "tampoco.pem");
-        LinkedBlockingQueue<String> badTlsLog = lines(badTls);
+        LinkedBlockingQueue<String> badTlsLog = JarProcess.stderrLines(badTls);
         assertThat(badTls.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(badTls.exitValue()).isEqualTo(2);
-        awaitLine(badTlsLog, "No pude usar el certificado o la clave TLS");
+        JarProcess.awaitLine(badTlsLog, "No pude usar el certificado o la clave TLS");
 
-        Process origins = start("serve", "--ws-allowed-origins", "ejemplo.org/ruta");
-        LinkedBlockingQueue<String> originsLog = lines(origins);
+        Process origins = JarProcess.start("serve", "--ws-allowed-origins", "ejemplo.org/ruta");
+        LinkedBlockingQueue<String> originsLog = JarProcess.stderrLines(origins);
         assertThat(origins.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(origins.exitValue()).isEqualTo(2);
-        awaitLine(originsLog, "--ws-allowed-origins (variable WS_ALLOWED_ORIGINS)");
+        JarProcess.awaitLine(originsLog, "--ws-allowed-origins (variable WS_ALLOWED_ORIGINS)");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebClientBrowserIT {
 
-    private static final Path JAR = Path.of("target", "psicoia.jar");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -91,8 +89,8 @@ class WebClientBrowserIT {
     @Test
     void givenServe_whenAPersonChatsHitsTheLimitAndTheServerRestarts_thenThePageRecoversWithoutLosingAMessage()
             throws Exception {
-        int appPort = freePort();
-        int wsPort = freePort();
+        int appPort = JarProcess.freePort();
+        int wsPort = JarProcess.freePort();
         Process server = startServe(appPort, wsPort);
         driver = startBrowser();
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50));
@@ -192,26 +190,22 @@ class WebClientBrowserIT {
     private Process startServe(int appPort, int wsPort) throws Exception {
         Path log = Path.of("target", "web-client-it-serve-" + (++serveRuns) + ".log");
         for (int attempt = 1; ; attempt++) {
-            List<String> command = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    JAR.toString(),
-                    "serve",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(appPort),
-                    "--ws-host",
-                    "127.0.0.1",
-                    "--ws-port",
-                    String.valueOf(wsPort),
-                    "--rate-max-messages",
-                    "3",
-                    "--rate-window-seconds",
-                    "60");
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.contains("API_KEY") || name.startsWith("LLM_"));
+            ProcessBuilder builder = JarProcess.builder(
+                            "serve",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(appPort),
+                            "--ws-host",
+                            "127.0.0.1",
+                            "--ws-port",
+                            String.valueOf(wsPort),
+                            "--rate-max-messages",
+                            "3",
+                            "--rate-window-seconds",
+                            "60")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             Process process = builder.start();
             servers.add(process);
             if (awaitPage(process, wsPort)) {
@@ -248,12 +242,6 @@ class WebClientBrowserIT {
             Thread.sleep(200);
         }
         throw new AssertionError("psicoia serve did not serve the page within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     // --- the browser -----------------------------------------------------------------------------------------------
