@@ -31,7 +31,6 @@ final class PhraseSet {
         final Map<String, Node> words = new HashMap<>();
         final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
         final Map<Integer, Node> gaps = new HashMap<>(0);
-        boolean terminal;
         /** In a combined index: the sets that have a phrase ending here, one bit each. */
         int sets;
 
@@ -53,8 +52,9 @@ final class PhraseSet {
         }
     }
 
-    private final Node root = new Node();
     private final List<List<Step>> sequences = new ArrayList<>();
+    /** This set alone, matched the same way as in a combined index. */
+    private Index alone;
 
     private PhraseSet() {}
 
@@ -68,6 +68,7 @@ final class PhraseSet {
                 set.add(sequence, phrase);
             }
         }
+        set.alone = new Index(set);
         return set;
     }
 
@@ -75,11 +76,6 @@ final class PhraseSet {
         if (sequence.isEmpty() || sequence.get(0).gap() > 0) {
             throw new IllegalArgumentException("phrase \"" + phrase + "\" must start with a word");
         }
-        Node node = root;
-        for (Step step : sequence) {
-            node = node.next(step);
-        }
-        node.terminal = true;
         sequences.add(sequence);
     }
 
@@ -102,7 +98,6 @@ final class PhraseSet {
                     for (Step step : sequence) {
                         node = node.next(step);
                     }
-                    node.terminal = true;
                     node.sets |= 1 << i;
                 }
             }
@@ -183,28 +178,12 @@ final class PhraseSet {
     }
 
     boolean foundIn(String[] words) {
-        for (int i = 0; i < words.length; i++) {
-            if (matchAt(words, i) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return alone.match(words).found(0);
     }
 
     /** Each match as {start, end} word indexes (end exclusive), left to right, not overlapping. */
     List<int[]> spans(String[] words) {
-        List<int[]> spans = new ArrayList<>(2);
-        int i = 0;
-        while (i < words.length) {
-            int end = matchAt(words, i);
-            if (end > i) {
-                spans.add(new int[] {i, end});
-                i = end;
-            } else {
-                i++;
-            }
-        }
-        return spans;
+        return alone.match(words).spans(0);
     }
 
     /** Replaces every match with one neutral word, so no other phrase can see it; returns whether any was found. */
@@ -217,37 +196,6 @@ final class PhraseSet {
             found = true;
         }
         return found;
-    }
-
-    /** The end (exclusive) of the longest phrase starting at {@code start}, or -1. */
-    private int matchAt(String[] words, int start) {
-        return match(root, words, start);
-    }
-
-    /** Walks the trie from {@code node} at words[at..]; returns the end of the longest match or -1. */
-    private static int match(Node node, String[] words, int at) {
-        int best = node.terminal ? at : -1;
-        if (at < words.length) {
-            String word = words[at];
-            Node next = node.words.get(word);
-            if (next != null) {
-                best = Math.max(best, match(next, words, at + 1));
-            }
-            for (Map.Entry<String, Node> prefix : node.prefixes) {
-                if (word.startsWith(prefix.getKey())) {
-                    best = Math.max(best, match(prefix.getValue(), words, at + 1));
-                }
-            }
-        }
-        for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
-            for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
-                if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
-                    break;
-                }
-                best = Math.max(best, match(gap.getValue(), words, at + skip));
-            }
-        }
-        return best;
     }
 
     /** Parses one phrase into its plain sequences (alternatives expanded). */
