@@ -214,24 +214,15 @@ public final class RiskModelTrainer {
         }
         List<Example> examples = new ArrayList<>();
         for (Path file : files) {
-            boolean header = true;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] row = line.split("\t", -1);
-                if (row.length != 8 || row[2].equals("other")) {
+            for (String[] row : EvalTsv.rows(file, 8)) {
+                if (row[2].equals("other")) {
                     continue;
                 }
                 Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
                 examples.add(new Example(
                         RiskModel.features(RiskTriage.prepare(row[7], ignored)),
-                        RiskLevel.valueOf(row[3].toUpperCase(Locale.ROOT)),
-                        RiskLevel.valueOf(row[4].toUpperCase(Locale.ROOT)),
+                        EvalTsv.level(row[3]),
+                        EvalTsv.level(row[4]),
                         row[5].equals("yes")));
             }
         }
@@ -251,24 +242,12 @@ public final class RiskModelTrainer {
         }
         String script = "";
         boolean worried = false;
-        boolean header = true;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] row = line.split("\t", -1);
-            if (row.length != 5) {
-                continue;
-            }
+        for (String[] row : EvalTsv.rows(file, 5)) {
             if (!row[0].equals(script)) {
                 script = row[0];
                 worried = false;
             }
-            RiskLevel max = RiskLevel.valueOf(row[3].toUpperCase(Locale.ROOT));
+            RiskLevel max = EvalTsv.level(row[3]);
             worried |= max.atLeast(RiskLevel.MEDIUM);
             if (!worried) {
                 Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);

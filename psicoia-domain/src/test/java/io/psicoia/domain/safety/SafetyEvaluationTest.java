@@ -39,8 +39,8 @@ class SafetyEvaluationTest {
     private static final double HELD_OUT_FLOOR_HIGH = 0.78;
     private static final double HELD_OUT_FLOOR_MEDIUM = 0.71;
     private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.13;
-    private static Set development;
-    private static Set heldOut;
+    private static EvalSet development;
+    private static EvalSet heldOut;
 
     record Item(
             String id,
@@ -53,7 +53,7 @@ class SafetyEvaluationTest {
 
     record Turn(String script, int number, RiskLevel min, RiskLevel max, String text) {}
 
-    record Set(String name, List<Item> items, List<Turn> turns) {}
+    record EvalSet(String name, List<Item> items, List<Turn> turns) {}
 
     /** What one set scored. Counts are {found, total}; false positives {wrong, total}. */
     static final class Score {
@@ -127,7 +127,7 @@ class SafetyEvaluationTest {
         assertThat(held.falsePositiveRate()).as(detail).isLessThanOrEqualTo(HELD_OUT_CEILING_FALSE_POSITIVES);
     }
 
-    private static Score score(Set set, boolean named) {
+    private static Score score(EvalSet set, boolean named) {
         Score score = new Score();
         for (Item item : set.items()) {
             RiskAssessment result = TRIAGE.assess(item.text());
@@ -291,41 +291,24 @@ class SafetyEvaluationTest {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    private static Set load(String name, Path directory) throws IOException {
+    private static EvalSet load(String name, Path directory) throws IOException {
         List<Item> items = new ArrayList<>();
         for (String file : List.of("items-es.tsv", "items-en.tsv")) {
-            for (String[] row : rows(directory.resolve(file), 8)) {
-                items.add(new Item(row[0], row[2], level(row[3]), level(row[4]), row[5].equals("yes"), row[6], row[7]));
+            for (String[] row : EvalTsv.rows(directory.resolve(file), 8)) {
+                items.add(new Item(
+                        row[0],
+                        row[2],
+                        EvalTsv.level(row[3]),
+                        EvalTsv.level(row[4]),
+                        row[5].equals("yes"),
+                        row[6],
+                        row[7]));
             }
         }
         List<Turn> turns = new ArrayList<>();
-        for (String[] row : rows(directory.resolve("scripts.tsv"), 5)) {
-            turns.add(new Turn(row[0], Integer.parseInt(row[1]), level(row[2]), level(row[3]), row[4]));
+        for (String[] row : EvalTsv.rows(directory.resolve("scripts.tsv"), 5)) {
+            turns.add(new Turn(row[0], Integer.parseInt(row[1]), EvalTsv.level(row[2]), EvalTsv.level(row[3]), row[4]));
         }
-        return new Set(name, items, turns);
-    }
-
-    private static RiskLevel level(String name) {
-        return RiskLevel.valueOf(name.trim().toUpperCase(Locale.ROOT));
-    }
-
-    private static List<String[]> rows(Path file, int columns) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        boolean header = true;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] row = line.split("\t", -1);
-            if (row.length != columns) {
-                throw new IllegalStateException(file + ": a row has " + row.length + " columns, expected " + columns);
-            }
-            rows.add(row);
-        }
-        return rows;
+        return new EvalSet(name, items, turns);
     }
 }
