@@ -210,14 +210,18 @@ public final class RiskTriage {
         boolean recentAttempt = found.has(RECENT_ATTEMPT);
         boolean goodbye = found.has(GOODBYE);
 
-        if (toldAsPast(words) && !inProgress && !method && !recentAttempt && !timing) {
-            if (intent || passive || selfHarm || farewell) {
-                // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien").
-                signals.add(RiskSignal.PAST_RESOLVED);
-                intent = passive = selfHarm = farewell = false;
-                if (found.has(RECOVERY)) {
-                    distress = false;
-                }
+        if ((intent || passive || selfHarm || farewell)
+                && !inProgress
+                && !method
+                && !recentAttempt
+                && !timing
+                && toldAsPast(words)) {
+            // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien"). Checked
+            // last: most messages have nothing to tell as past, and this one needs another pass over the words.
+            signals.add(RiskSignal.PAST_RESOLVED);
+            intent = passive = selfHarm = farewell = false;
+            if (found.has(RECOVERY)) {
+                distress = false;
             }
         }
         if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || found.has(FICTION))) {
