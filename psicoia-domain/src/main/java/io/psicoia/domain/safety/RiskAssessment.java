@@ -1,5 +1,6 @@
 package io.psicoia.domain.safety;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,21 +11,10 @@ import java.util.Set;
  */
 public record RiskAssessment(RiskLevel level, RiskSubject subject, Set<RiskSignal> signals) {
 
-    public static final RiskAssessment NONE = new RiskAssessment(RiskLevel.NONE, RiskSubject.SELF, Set.of());
-
     public RiskAssessment {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(subject, "subject");
-        signals = signals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(signals));
-    }
-
-    /** The person writing is at risk (medium or above). */
-    public boolean isSelfCrisis() {
-        return subject == RiskSubject.SELF && level.isCrisis();
-    }
-
-    /** Someone the person knows is at risk (medium or above). */
-    public boolean isOtherCrisis() {
-        return subject == RiskSubject.OTHER && level.isCrisis();
+        // An unmodifiable EnumSet: one copy, and signals always listed in declaration order.
+        signals = signals.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signals));
     }
 }
