@@ -48,12 +48,19 @@ class WsGatewayBackpressureIT {
             });
             writer.setDaemon(true);
             writer.start();
-            long before;
-            long after;
-            Thread.sleep(3000);
-            before = written.get();
+            // Wait until the writes stall (the socket buffers on both hops fill at the machine's pace, so no fixed
+            // delay fits every machine), then check they stay stalled for a full second.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long previous = -1;
+            long current = written.get();
+            while (current != previous && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                previous = current;
+                current = written.get();
+            }
+            long before = written.get();
             Thread.sleep(1000);
-            after = written.get();
+            long after = written.get();
             writer.interrupt();
             connection.close();
             // Kernel socket buffers on both loopback hops hold some megabytes; the gateway itself holds one high-water
