@@ -8,13 +8,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The process-wide cap on concurrent model calls ({@code MAX_IN_FLIGHT}), as a strictly first-come, first-served
  * queue that never blocks a thread: a caller reserves a place and is called back when a slot is its own. A freed slot
- * goes to the oldest reservation still waiting. Callbacks never run under the limiter's lock.
+ * goes to the oldest urgent reservation still waiting (a message that shows risk), otherwise to the oldest one.
+ * Callbacks never run under the limiter's lock.
  */
 public final class GlobalInFlightLimiter {
 
     private final int maxInFlight;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Waiting> queue = new ArrayDeque<>();
+    /** Urgent reservations, served before {@link #queue}; usually empty. */
+    private final Deque<Waiting> urgent = new ArrayDeque<>();
+
     private int available;
 
     public GlobalInFlightLimiter(int maxInFlight) {
@@ -33,17 +37,24 @@ public final class GlobalInFlightLimiter {
      * @return the place in the queue, which can be given up while it is still waiting
      */
     public Reservation reserve(Runnable onGranted) {
+        return reserve(onGranted, false);
+    }
+
+    /**
+     * Asks for a slot, as {@link #reserve(Runnable)}; an urgent reservation waits only behind earlier urgent ones.
+     */
+    public Reservation reserve(Runnable onGranted, boolean isUrgent) {
         Objects.requireNonNull(onGranted, "onGranted");
         Waiting waiting = new Waiting(onGranted);
         boolean grantNow;
         lock.lock();
         try {
-            grantNow = available > 0 && queue.isEmpty();
+            grantNow = available > 0 && queue.isEmpty() && urgent.isEmpty();
             if (grantNow) {
                 available--;
                 waiting.granted = true;
             } else {
-                queue.addLast(waiting);
+                (isUrgent ? urgent : queue).addLast(waiting);
             }
         } finally {
             lock.unlock();
@@ -59,7 +70,7 @@ public final class GlobalInFlightLimiter {
         Waiting next;
         lock.lock();
         try {
-            next = queue.pollFirst();
+            next = urgent.isEmpty() ? queue.pollFirst() : urgent.pollFirst();
             if (next == null) {
                 if (available >= maxInFlight) {
                     throw new IllegalStateException("released more slots than were granted");
@@ -90,7 +101,7 @@ public final class GlobalInFlightLimiter {
     public int waiting() {
         lock.lock();
         try {
-            return queue.size();
+            return queue.size() + urgent.size();
         } finally {
             lock.unlock();
         }
@@ -127,7 +138,7 @@ public final class GlobalInFlightLimiter {
         public boolean cancel() {
             lock.lock();
             try {
-                return !granted && queue.remove(this);
+                return !granted && (queue.remove(this) || urgent.remove(this));
             } finally {
                 lock.unlock();
             }

@@ -21,6 +21,18 @@ public final class PerKeyInFlightLimiter {
 
     /** Takes a slot for {@code key}; false when it already has {@code maxPerKey}. */
     public boolean tryAcquire(String key) {
+        return acquire(key, false);
+    }
+
+    /**
+     * Takes a slot for {@code key} even when it already has {@code maxPerKey} (a message that shows risk is never
+     * refused); it is given back with {@link #release} like any other.
+     */
+    public void forceAcquire(String key) {
+        acquire(key, true);
+    }
+
+    private boolean acquire(String key, boolean force) {
         Objects.requireNonNull(key, "key");
         while (true) {
             Count count = inFlight.get(key);
@@ -35,7 +47,7 @@ public final class PerKeyInFlightLimiter {
                 if (count.removed) {
                     continue; // dropped at zero meanwhile: start a new one
                 }
-                if (count.value >= maxPerKey) {
+                if (count.value >= maxPerKey && !force) {
                     return false;
                 }
                 count.value++;

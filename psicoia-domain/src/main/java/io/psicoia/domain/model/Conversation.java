@@ -22,6 +22,8 @@ public final class Conversation {
     private final int historyMaxMessages;
     private final List<Message> history = new ArrayList<>();
     private final List<Message> pinnedNotes = new ArrayList<>();
+    /** The safety instruction pinned last while the conversation is at risk; null when there is none. */
+    private Message safetyNote;
     /** The system prompt then the notes, rebuilt when a note is pinned (read every turn, changed rarely). */
     private List<Message> pinned;
     /**
@@ -113,9 +115,35 @@ public final class Conversation {
         public void pinNote(String text) {
             checkOpen();
             pinnedNotes.add(Message.system(text));
-            List<Message> all = new ArrayList<>(pinnedNotes.size() + 1);
+            repin();
+        }
+
+        /**
+         * Sets the safety instruction pinned after the other notes, outside the token window, or removes it (null).
+         * The same text keeps the same message, so it is not counted again.
+         */
+        public void setSafetyNote(String text) {
+            checkOpen();
+            if (text == null
+                    ? safetyNote == null
+                    : safetyNote != null && safetyNote.text().equals(text)) {
+                return;
+            }
+            Message old = safetyNote;
+            safetyNote = text == null ? null : Message.system(text);
+            repin();
+            if (old != null) {
+                forget(old);
+            }
+        }
+
+        private void repin() {
+            List<Message> all = new ArrayList<>(pinnedNotes.size() + 2);
             all.add(systemPrompt);
             all.addAll(pinnedNotes);
+            if (safetyNote != null) {
+                all.add(safetyNote);
+            }
             pinned = List.copyOf(all);
         }
 
@@ -176,7 +204,10 @@ public final class Conversation {
     }
 
     private boolean holds(Message message) {
-        return message == systemPrompt || holdsSame(history, message) || holdsSame(pinnedNotes, message);
+        return message == systemPrompt
+                || message == safetyNote
+                || holdsSame(history, message)
+                || holdsSame(pinnedNotes, message);
     }
 
     private static boolean holdsSame(List<Message> messages, Message message) {

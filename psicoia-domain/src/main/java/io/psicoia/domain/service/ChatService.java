@@ -21,6 +21,8 @@ import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmRequest;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.port.out.LlmUnavailableException;
+import io.psicoia.domain.safety.Helplines;
+import io.psicoia.domain.safety.RiskTriage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,6 +51,16 @@ import java.util.function.Consumer;
  * {@code queueNoticeAfter} the sink hears {@code queued()}, after {@code queueTimeout} the message ends as
  * {@code Busy}. Waiting holds no thread: only messages that hold a model slot run on the worker executor. A message
  * the model could not answer is withdrawn from the history, so sending it again does not repeat it.
+ *
+ * <p>Safety comes before every limit. Each message is read by the crisis triage first, and its conversation's risk
+ * state is kept outside the token window. A message that shows risk (or is sent while the conversation is at risk)
+ * gets its safety notice at once, on the calling thread, and is never refused, never told to wait and never answered
+ * with an error: it takes no rate slot, goes ahead of ordinary messages in the model queue, the model answers it
+ * under a pinned safety instruction, and when the model cannot, a fixed follow-up does ({@link
+ * ChatOutcome.SafeFallback}). The tools ({@code /ayuda}, {@code /respirar}, {@code /anclaje}, {@code /plan}, {@code
+ * /pais}) are answered with fixed texts, in the conversation's order, without the model and without limits. Every
+ * reply of the model is released sentence by sentence after the output check; a sentence that fails it is replaced
+ * by a safe text and the model is stopped.
  */
 public final class ChatService implements SendMessageUseCase, SubmitMessageUseCase, EndConversationUseCase {
 
@@ -67,6 +79,8 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     /** One system prompt instance for every conversation, so its tokens are counted once per service. */
     private final Message systemPrompt;
 
+    private final SafetyDesk safety;
+
     private ChatService(Builder builder) {
         this.llm = builder.llm;
         this.admission = builder.admission;
@@ -81,6 +95,10 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         this.global = new GlobalInFlightLimiter(admission.maxInFlight());
         this.worker = builder.worker != null ? builder.worker : DefaultThreads.WORKERS;
         this.timers = builder.timers != null ? builder.timers : DefaultThreads.TIMERS;
+        this.safety = new SafetyDesk(
+                builder.triage != null ? builder.triage : DefaultSafety.TRIAGE,
+                builder.helplines != null ? builder.helplines : DefaultSafety.HELPLINES,
+                builder.defaultCountry);
     }
 
     /** Starts building a service around the given model. */
@@ -93,24 +111,40 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(onDone, "onDone");
+        Line line = lineOf(command.conversationId());
+        SafetyDesk.Intake intake = safety.intake(line.care, command);
+        if (intake.notice().isPresent()) {
+            sink.safety(intake.notice().get());
+        }
+        if (!intake.toModel() && intake.localReply().isEmpty()) {
+            onDone.accept(new ChatOutcome.Reply(true, Optional.empty()));
+            return new Admission.Accepted();
+        }
         String userKey = command.userKey();
-        if (!perUser.tryAcquire(userKey)) {
-            return new Admission.Refused(new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER));
+        if (intake.urgent()) {
+            perUser.forceAcquire(userKey);
+        } else {
+            if (!perUser.tryAcquire(userKey)) {
+                return new Admission.Refused(new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER));
+            }
+            Optional<Duration> wait = takeRateSlots(command);
+            if (wait.isPresent()) {
+                perUser.release(userKey);
+                return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
+            }
         }
-        Optional<Duration> wait = takeRateSlots(command);
-        if (wait.isPresent()) {
-            perUser.release(userKey);
-            return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
-        }
-        Job job = new Job(command, sink, onDone);
-        Line line = lines.get(command.conversationId());
-        if (line == null) {
-            line = lines.computeIfAbsent(command.conversationId(), Line::new);
-        }
+        Job job = new Job(
+                command, sink, onDone, intake.urgent(), intake.localReply().orElse(null));
         if (line.enqueue(job)) {
             dispatch(job);
         }
         return new Admission.Accepted();
+    }
+
+    /** The conversation's line, made on its first message (or again after it was ended and forgotten). */
+    private Line lineOf(ConversationId id) {
+        Line line = lines.get(id);
+        return line != null ? line : lines.computeIfAbsent(id, Line::new);
     }
 
     /**
@@ -153,24 +187,36 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         return Optional.empty();
     }
 
-    /** The job is at the head of its line: queue it for a model slot. */
+    /** The job is at the head of its line: answer it here when it needs no model, else queue it for a model slot. */
     private void dispatch(Job job) {
         Cancellation cancellation = job.command.cancellation();
         if (cancellation.isCancelled()) {
             finish(job, new ChatOutcome.Reply(false, Optional.empty()));
             return;
         }
+        if (job.localReply != null) {
+            job.sink.delta(job.localReply);
+            finish(job, new ChatOutcome.Reply(true, Optional.empty()));
+            return;
+        }
         synchronized (job) {
-            job.reservation = global.reserve(() -> execute(job));
+            job.reservation = global.reserve(() -> execute(job), job.urgent);
             if (job.reservation.granted()) {
                 return;
             }
-            job.notice = timers.schedule(
-                    job::noticeIfWaiting, admission.queueNoticeAfter().toMillis(), TimeUnit.MILLISECONDS);
+            if (!job.urgent) {
+                // A message at risk already had its notice: it is never told to wait.
+                job.notice = timers.schedule(
+                        job::noticeIfWaiting, admission.queueNoticeAfter().toMillis(), TimeUnit.MILLISECONDS);
+            }
             job.timeout = timers.schedule(
                     () -> {
                         if (job.reservation.cancel()) {
-                            finish(job, new ChatOutcome.Busy(ChatOutcome.BusyReason.QUEUE_TIMEOUT));
+                            finish(
+                                    job,
+                                    job.urgent
+                                            ? fallback(job, Optional.empty())
+                                            : new ChatOutcome.Busy(ChatOutcome.BusyReason.QUEUE_TIMEOUT));
                         }
                     },
                     admission.queueTimeout().toMillis(),
@@ -189,7 +235,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             worker.execute(() -> run(job));
         } catch (RejectedExecutionException e) {
             global.release();
-            finish(job, new ChatOutcome.ServiceUnavailable(LlmUnavailableException.Reason.UPSTREAM_ERROR, false));
+            finish(job, failed(job));
         }
     }
 
@@ -200,7 +246,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         try {
             outcome = answer(job);
         } catch (RuntimeException e) {
-            outcome = new ChatOutcome.ServiceUnavailable(LlmUnavailableException.Reason.UPSTREAM_ERROR, false);
+            outcome = failed(job);
         } finally {
             global.release();
         }
@@ -221,26 +267,57 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             return new ChatOutcome.Reply(false, Optional.empty());
         }
         try (turn) {
+            turn.setSafetyNote(safety.modelNote(job.line.care));
             turn.addUserMessage(command.text());
             TokenWindow.Selection selection =
                     window.select(turn.pinned(), turn.history(), turn.remembering(tokenCounter));
             ReplyText reply = new ReplyText();
-            try {
+            Cancellation call = new Cancellation();
+            CheckedStream checked = new CheckedStream(
+                    safety.outputCheck(),
+                    text -> {
+                        reply.append(text);
+                        job.sink.delta(text);
+                    },
+                    call);
+            try (Cancellation.Registration forward = command.cancellation().onCancel(call::cancel)) {
                 String traceId = command.conversationId().value() + ":m" + turn.number();
-                LlmResult result = llm.complete(
-                        new LlmRequest(traceId, selection.messages()),
-                        delta -> {
-                            reply.append(delta);
-                            job.sink.delta(delta);
-                        },
-                        command.cancellation());
+                LlmResult result = llm.complete(new LlmRequest(traceId, selection.messages()), checked, call);
+                checked.finish();
+                if (checked.failed()) {
+                    String replacement = (reply.length() > 0 ? "\n\n" : "") + safety.replacement(job.line.care);
+                    reply.append(replacement);
+                    job.sink.delta(replacement);
+                    keepWhatWasSaid(turn, reply);
+                    return new ChatOutcome.Reply(true, result.usage());
+                }
                 keepWhatWasSaid(turn, reply);
                 return new ChatOutcome.Reply(result.complete(), result.usage());
             } catch (LlmUnavailableException e) {
+                checked.finish();
+                if (job.urgent && !command.cancellation().isCancelled()) {
+                    String followUp = (reply.length() > 0 ? "\n\n" : "") + safety.fallback(job.line.care);
+                    reply.append(followUp);
+                    job.sink.delta(followUp);
+                    keepWhatWasSaid(turn, reply);
+                    return new ChatOutcome.SafeFallback(Optional.of(e.reason()));
+                }
                 keepWhatWasSaid(turn, reply);
                 return new ChatOutcome.ServiceUnavailable(e.reason(), reply.length() > 0);
             }
         }
+    }
+
+    /** The outcome of a job that failed unexpectedly (a bug, or no worker thread could take it). */
+    private ChatOutcome failed(Job job) {
+        LlmUnavailableException.Reason reason = LlmUnavailableException.Reason.UPSTREAM_ERROR;
+        return job.urgent ? fallback(job, Optional.of(reason)) : new ChatOutcome.ServiceUnavailable(reason, false);
+    }
+
+    /** A message at risk that got no model slot in time: the fixed follow-up instead of {@code Busy}. */
+    private ChatOutcome fallback(Job job, Optional<LlmUnavailableException.Reason> modelFailure) {
+        job.sink.delta(safety.fallback(job.line.care));
+        return new ChatOutcome.SafeFallback(modelFailure);
     }
 
     /** The part of a reply the person saw stays in the history; an unanswered message is withdrawn. */
@@ -375,6 +452,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     /** One conversation's messages, answered one at a time in admission order. */
     private final class Line {
         private final Conversation conversation;
+        private final SafetyDesk.Care care = new SafetyDesk.Care();
         private final Deque<Job> jobs = new ArrayDeque<>();
         private boolean ending;
 
@@ -424,6 +502,11 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private final SendMessageCommand command;
         private final ReplySink sink;
         private final Consumer<ChatOutcome> onDone;
+        /** Shows risk (or is a tool): no limit refuses it, it goes ahead in the model queue, it never gets Busy. */
+        private final boolean urgent;
+        /** The fixed reply that answers it instead of the model, or null. */
+        private final String localReply;
+
         private Line line;
         private GlobalInFlightLimiter.Reservation reservation;
         private ScheduledFuture<?> notice;
@@ -431,10 +514,17 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private Cancellation.Registration cancelRegistration;
         private boolean started;
 
-        private Job(SendMessageCommand command, ReplySink sink, Consumer<ChatOutcome> onDone) {
+        private Job(
+                SendMessageCommand command,
+                ReplySink sink,
+                Consumer<ChatOutcome> onDone,
+                boolean urgent,
+                String localReply) {
             this.command = command;
             this.sink = sink;
             this.onDone = onDone;
+            this.urgent = urgent;
+            this.localReply = localReply;
         }
 
         /** Tells the person their message is waiting, unless it has started meanwhile. */
@@ -470,6 +560,12 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         static final ScheduledExecutorService TIMERS = ChatThreads.timers("psicoia-timer");
     }
 
+    /** The triage and helplines for services built without their own: loaded on first use, shared. */
+    private static final class DefaultSafety {
+        static final RiskTriage TRIAGE = new RiskTriage();
+        static final Helplines HELPLINES = Helplines.load();
+    }
+
     /** Builds a {@link ChatService}; every setting has the original's default. */
     public static final class Builder {
         private final LlmPort llm;
@@ -479,6 +575,9 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private Clock clock = Clock.systemUTC();
         private Executor worker;
         private ScheduledExecutorService timers;
+        private RiskTriage triage;
+        private Helplines helplines;
+        private Optional<String> defaultCountry = Optional.empty();
 
         private Builder(LlmPort llm) {
             this.llm = Objects.requireNonNull(llm, "llm");
@@ -518,6 +617,30 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         /** Runs the queue's notice and timeout timers; the default is one shared daemon thread. */
         public Builder timers(ScheduledExecutorService timers) {
             this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** The crisis triage; the default is PsicoIA's own, shared by every service built without one. */
+        public Builder triage(RiskTriage triage) {
+            this.triage = Objects.requireNonNull(triage, "triage");
+            return this;
+        }
+
+        /** The crisis lines shown to people at risk; the default is the verified list shipped with PsicoIA. */
+        public Builder helplines(Helplines helplines) {
+            this.helplines = Objects.requireNonNull(helplines, "helplines");
+            return this;
+        }
+
+        /**
+         * The country whose lines are shown when neither the person ({@code /pais}) nor their locale says where they
+         * are ({@code AR}, {@code ES}…). Without one, nothing is guessed: the notice gives the emergency guidance and
+         * asks where the person is.
+         *
+         * @throws IllegalArgumentException at {@link #build()} when there are no lines for it
+         */
+        public Builder defaultCountry(Optional<String> country) {
+            this.defaultCountry = Objects.requireNonNull(country, "country");
             return this;
         }
 

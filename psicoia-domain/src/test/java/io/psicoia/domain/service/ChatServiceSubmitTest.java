@@ -95,7 +95,7 @@ class ChatServiceSubmitTest {
         assertThat(watch.done).isNotDone();
         llm.open();
         assertThat(watch.outcome()).isInstanceOf(ChatOutcome.Reply.class);
-        assertThat(watch.events).containsExactly("delta:Te ", "delta:escucho.", "done");
+        assertThat(watch.events).containsExactly("delta:Te escucho.", "done");
     }
 
     @Test

@@ -8,7 +8,11 @@ import java.util.Optional;
 
 /** How a turn ended. Expected outcomes are values, not exceptions. */
 public sealed interface ChatOutcome
-        permits ChatOutcome.Reply, ChatOutcome.RateLimited, ChatOutcome.Busy, ChatOutcome.ServiceUnavailable {
+        permits ChatOutcome.Reply,
+                ChatOutcome.RateLimited,
+                ChatOutcome.Busy,
+                ChatOutcome.ServiceUnavailable,
+                ChatOutcome.SafeFallback {
 
     /**
      * The reply was streamed to the sink.
@@ -61,6 +65,19 @@ public sealed interface ChatOutcome
     record ServiceUnavailable(LlmUnavailableException.Reason reason, boolean partial) implements ChatOutcome {
         public ServiceUnavailable {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A message that showed risk got no reply of the model: it failed, or no model slot came free within the queue
+     * timeout. The person already had the safety notice and was sent a short fixed follow-up (as deltas) instead of
+     * an error; for them the turn is complete.
+     *
+     * @param modelFailure why the model did not answer; empty when no slot came free in time
+     */
+    record SafeFallback(Optional<LlmUnavailableException.Reason> modelFailure) implements ChatOutcome {
+        public SafeFallback {
+            Objects.requireNonNull(modelFailure, "modelFailure");
         }
     }
 }
