@@ -29,6 +29,10 @@ final class LocalChatBackend implements ChatBackend {
         if (outcome instanceof ChatOutcome.Reply reply) {
             return new TurnEnd.Replied(reply.complete());
         }
+        if (outcome instanceof ChatOutcome.SafeFallback) {
+            // The safety notice and a fixed follow-up were streamed: for the person the turn is complete.
+            return new TurnEnd.Replied(true);
+        }
         String hint = outcome instanceof ChatOutcome.ServiceUnavailable unavailable
                 ? SpanishTexts.operatorHint(unavailable.reason())
                 : "";

@@ -19,7 +19,7 @@ public final class CrisisTexts {
     public static final String TOOLS_OFFER = "Si querés, podemos hacer algo juntos ahora: /respirar (una pausa para"
             + " respirar), /anclaje (volver al presente) o /plan (armar tu plan de seguridad).";
 
-    private static final String UNKNOWN_EMERGENCY = "el número de emergencias del lugar donde estés (por ejemplo, 911"
+    private static final String UNKNOWN_EMERGENCY = "número de emergencias del lugar donde estés (por ejemplo, 911"
             + " en Argentina, México y Estados Unidos, o 112 en España y el resto de la Unión Europea)";
     private static final String ASK_COUNTRY = "No sé en qué país estás, así que no te quiero dar un número"
             + " equivocado. Contame dónde estás escribiendo /pais y el código de tu país (por ejemplo /pais AR,"

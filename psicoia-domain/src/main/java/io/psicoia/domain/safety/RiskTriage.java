@@ -68,6 +68,9 @@ import java.util.regex.Pattern;
  */
 public final class RiskTriage {
 
+    /** The fewest words a message needs before the learned model may raise its level. */
+    private static final int MIN_WORDS_FOR_MODEL = 3;
+
     /** Words allowed between a negation and the phrase it negates ("no es que me quiera…", "nunca pensé en…"). */
     private static final Set<String> NEGATION_FILLERS = foldAll(
             "me",
@@ -287,8 +290,11 @@ public final class RiskTriage {
             level = RiskLevel.LOW;
         }
         // The model does not read negations: where the phrases saw the risk words negated ("no me quiero matar"),
-        // it does not get to raise the level.
-        RiskLevel learned = signals.contains(RiskSignal.NEGATED) ? RiskLevel.NONE : model.level(words);
+        // it does not get to raise the level. Nor does it judge a message of one or two words ("si me"): too little
+        // for its weights to mean anything, and the phrases catch the short crises ("quiero morir").
+        RiskLevel learned = signals.contains(RiskSignal.NEGATED) || words.length < MIN_WORDS_FOR_MODEL
+                ? RiskLevel.NONE
+                : model.level(words);
         if (learned.compareTo(level) > 0) {
             // What the phrases missed and the model, trained on labelled messages, recognises.
             level = learned;

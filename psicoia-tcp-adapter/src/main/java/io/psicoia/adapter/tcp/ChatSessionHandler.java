@@ -22,6 +22,7 @@ import io.psicoia.adapter.tcp.protocol.ParseResult;
 import io.psicoia.adapter.tcp.protocol.PingFrame;
 import io.psicoia.adapter.tcp.protocol.PongFrame;
 import io.psicoia.adapter.tcp.protocol.QueuedFrame;
+import io.psicoia.adapter.tcp.protocol.SafetyFrame;
 import io.psicoia.adapter.tcp.protocol.ServerFrame;
 import io.psicoia.adapter.tcp.protocol.WelcomeFrame;
 import io.psicoia.domain.model.Cancellation;
@@ -32,6 +33,7 @@ import io.psicoia.domain.port.in.EndConversationUseCase;
 import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.port.in.SendMessageCommand;
 import io.psicoia.domain.port.in.SubmitMessageUseCase;
+import io.psicoia.domain.safety.SafetyNotice;
 import io.psicoia.domain.text.SpanishTexts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,6 +98,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
     private String address = "unknown";
     /** {@link #address} as every message's command carries it (one instance, not one per message). */
     private Optional<String> clientAddress = Optional.of(address);
+    /** The locale the client's hello gave, if any: it chooses the crisis lines shown. */
+    private Optional<String> locale = Optional.empty();
     /** On the event loop, while draining: the text written so far, sent as one buffer when the drain ends. */
     private ByteBuf batch;
 
@@ -234,6 +238,7 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             return;
         }
         welcomed = true;
+        locale = hello.locale();
         Optional<InetAddress> remote = remoteAddress(channel.remoteAddress());
         if (hello.peer().isPresent() && remote.isPresent() && trusted.test(remote.get())) {
             Optional<ConnectionLimiter.Refusal> refusal =
@@ -262,7 +267,8 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             return;
         }
         Cancellation cancellation = new Cancellation();
-        SendMessageCommand command = new SendMessageCommand(conversation, user, text, cancellation, clientAddress);
+        SendMessageCommand command =
+                new SendMessageCommand(conversation, user, text, cancellation, clientAddress, locale);
         MessageSink sink = new MessageSink(id, received, cancellation);
         track(sink);
         active.incrementAndGet();
@@ -352,6 +358,25 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
             }
         }
 
+        /** Called by the chat on the event loop, inside submit, before anything else about this message. */
+        @Override
+        public void safety(SafetyNotice notice) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                        "event=safety.notice trace={} level={} about={} resources={}",
+                        trace(),
+                        notice.level(),
+                        notice.about(),
+                        notice.resources().size());
+            }
+            if (mode == Mode.JSON) {
+                writeFrame(new SafetyFrame(id, notice));
+            } else {
+                // Plain text has no ids: a reply still streaming is cut by a line break, not mixed with the notice.
+                writeLine((replyStreaming() ? "\n" : "") + notice.message());
+            }
+        }
+
         @Override
         public void queued() {
             if (LOG.isDebugEnabled()) {
@@ -375,9 +400,11 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
                         describe(outcome),
                         (System.nanoTime() - startNanos) / 1_000_000);
             }
-            if (outcome instanceof ChatOutcome.Reply reply) {
+            if (outcome instanceof ChatOutcome.Reply || outcome instanceof ChatOutcome.SafeFallback) {
+                // A fallback is the whole answer the person gets: the notice, then a fixed follow-up.
+                boolean complete = !(outcome instanceof ChatOutcome.Reply reply) || reply.complete();
                 if (mode == Mode.JSON) {
-                    writeFrame(new DoneFrame(id, reply.complete()));
+                    writeFrame(new DoneFrame(id, complete));
                 } else if (streamed) {
                     write("\n");
                 }
@@ -389,6 +416,16 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
                 deferredLines.clear();
             }
         }
+    }
+
+    /** On the event loop: whether an earlier message's reply has started and not ended. */
+    private boolean replyStreaming() {
+        for (MessageSink sink : inFlight) {
+            if (sink.streamed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void renderRefusal(String id, ChatOutcome outcome, boolean afterPartialReply) {
@@ -439,6 +476,10 @@ final class ChatSessionHandler extends SimpleChannelInboundHandler<InboundLine> 
         }
         if (outcome instanceof ChatOutcome.Busy busy) {
             return "busy reason=" + busy.reason();
+        }
+        if (outcome instanceof ChatOutcome.SafeFallback fallback) {
+            return "safe_fallback modelFailure="
+                    + fallback.modelFailure().map(Enum::name).orElse("NO_SLOT");
         }
         ChatOutcome.ServiceUnavailable unavailable = (ChatOutcome.ServiceUnavailable) outcome;
         return "unavailable reason=" + unavailable.reason() + " partial=" + unavailable.partial();

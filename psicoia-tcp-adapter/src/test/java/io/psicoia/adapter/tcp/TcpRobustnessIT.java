@@ -200,7 +200,7 @@ class TcpRobustnessIT {
                 json.send("{\"type\":\"hello\",\"client\":\"" + canary + "\",\"peer\":\"10.9.8.7\"}");
                 json.line();
                 json.send("{\"type\":\"message\",\"id\":\"" + canary + "\",\"text\":\"" + canary + "\"}");
-                json.lines(3);
+                json.lines(2); // the reply (one sentence, released whole) and done
                 json.send("{\"type\":\"" + canary + "\"}");
                 json.line();
                 json.send("{\"broken\":\"" + canary);

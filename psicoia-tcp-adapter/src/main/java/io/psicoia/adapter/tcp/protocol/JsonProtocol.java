@@ -14,10 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.util.NetUtil;
+import io.psicoia.domain.safety.Helpline;
+import io.psicoia.domain.safety.SafetyNotice;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -170,6 +173,8 @@ public final class JsonProtocol {
                 json.writeStringField("id", queued.id());
             } else if (frame instanceof PongFrame) {
                 json.writeStringField("type", "pong");
+            } else if (frame instanceof SafetyFrame safety) {
+                writeSafety(json, safety);
             } else {
                 throw new IllegalArgumentException(
                         "unknown frame: " + frame.getClass().getSimpleName());
@@ -181,6 +186,33 @@ public final class JsonProtocol {
                     "could not encode " + frame.getClass().getSimpleName(), e);
         }
         return out.toString();
+    }
+
+    private static void writeSafety(JsonGenerator json, SafetyFrame frame) throws IOException {
+        SafetyNotice notice = frame.notice();
+        json.writeStringField("type", "safety");
+        json.writeStringField("id", frame.id());
+        json.writeStringField("level", notice.level().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("about", notice.about().name().toLowerCase(Locale.ROOT));
+        if (notice.country().isPresent()) {
+            json.writeStringField("country", notice.country().get());
+        } else {
+            json.writeNullField("country");
+        }
+        json.writeStringField("message", notice.message());
+        json.writeArrayFieldStart("resources");
+        for (Helpline line : notice.resources()) {
+            json.writeStartObject();
+            json.writeStringField("name", line.service());
+            json.writeStringField("contact", line.contact());
+            json.writeStringField("hours", line.hours());
+            json.writeStringField("channel", line.channel());
+            json.writeStringField("region", line.region());
+            json.writeBooleanField("emergency", line.emergency());
+            json.writeStringField("cost", line.cost());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private Optional<JsonNode> readTree(String line) {
