@@ -29,6 +29,9 @@ final class AppCommand implements Callable<Integer> {
     AdmissionOptions admission = new AdmissionOptions();
 
     @Mixin
+    SafetyOptions safety = new SafetyOptions();
+
+    @Mixin
     LlmOptions llm = new LlmOptions();
 
     @Mixin
@@ -46,7 +49,7 @@ final class AppCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(AppCommand.class);
-        AppRuntime app = AppRuntime.start(tcp, admission, llm, environment, "app");
+        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "app");
         CountDownLatch stopped = new CountDownLatch(1);
         stopper.onStop(() -> {
             app.close();

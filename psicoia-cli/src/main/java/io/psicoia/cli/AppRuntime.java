@@ -37,7 +37,12 @@ final class AppRuntime implements AutoCloseable {
      * @throws ConfigException when a setting cannot be used
      */
     static AppRuntime start(
-            TcpOptions tcp, AdmissionOptions admission, LlmOptions llm, Map<String, String> environment, String command)
+            TcpOptions tcp,
+            AdmissionOptions admission,
+            SafetyOptions safety,
+            LlmOptions llm,
+            Map<String, String> environment,
+            String command)
             throws InterruptedException {
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         TcpServerConfig config = tcpConfig(tcp, admission, command);
@@ -49,7 +54,7 @@ final class AppRuntime implements AutoCloseable {
         ExecutorService workers =
                 ChatThreads.workers("psicoia-llm", admission.toConfig().maxInFlight());
         ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");
-        ChatService chat = ChatWiring.chatService(choice, llm, admission, workers, timers);
+        ChatService chat = ChatWiring.chatService(choice, llm, admission, safety, workers, timers);
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
         log.info("event=app.config llm=\"{}\" admission={} tcp={}", choice.description(), admission.toConfig(), config);
 

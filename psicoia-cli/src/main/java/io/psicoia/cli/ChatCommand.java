@@ -50,6 +50,9 @@ final class ChatCommand implements Callable<Integer> {
     AdmissionOptions admission = new AdmissionOptions();
 
     @Mixin
+    SafetyOptions safety = new SafetyOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
 
     private final Console console;
@@ -73,7 +76,7 @@ final class ChatCommand implements Callable<Integer> {
             using = "Conectado a PsicoIA en " + connect + ".";
         } else {
             LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-            ChatService chat = ChatWiring.chatService(choice, llm, admission, null, null);
+            ChatService chat = ChatWiring.chatService(choice, llm, admission, safety, null, null);
             ConversationId conversation = ConversationId.random(new SecureRandom());
             log.info(
                     "event=chat.start mode=local conv={} llm=\"{}\" admission={} inputTokenBudget={}"

@@ -16,11 +16,13 @@ final class ChatWiring {
             LlmWiring.Choice choice,
             LlmOptions llm,
             AdmissionOptions admission,
+            SafetyOptions safety,
             Executor workers,
             ScheduledExecutorService timers) {
         ChatService.Builder builder = ChatService.builder(choice.port())
                 .tokenCounter(new JtokkitTokenCounter())
                 .admission(admission.toConfig())
+                .defaultCountry(safety.defaultCountry())
                 .conversation(
                         new ConversationConfig(SystemPrompt.SPANISH, llm.inputTokenBudget, llm.historyMaxMessages));
         if (workers != null) {

@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     AdmissionOptions admission = new AdmissionOptions();
 
     @Mixin
+    SafetyOptions safety = new SafetyOptions();
+
+    @Mixin
     LlmOptions llm = new LlmOptions();
 
     @Mixin
@@ -53,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        AppRuntime app = AppRuntime.start(tcp, admission, llm, environment, "serve");
+        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "serve");
         WsGatewayServer server;
         try {
             server = GatewayRuntime.start(gateway.toConfig(appHostFor(tcp.host), app.port()), "serve", 3);

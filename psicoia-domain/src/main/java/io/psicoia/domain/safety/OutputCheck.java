@@ -1,5 +1,6 @@
 package io.psicoia.domain.safety;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,10 +15,50 @@ import java.util.regex.Pattern;
  */
 public final class OutputCheck {
 
-    /** A number followed by a unit of medicine: a dose, whatever the drug. */
-    private static final Pattern DOSE = Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:mg|mgs|miligramos?|milligrams?|gr"
-            + "|gramos?|grams?|ml|mililitros?|pastillas?|comprimidos?|c[aá]psulas?|pills?|tablets?|capsules?|tabletas?"
-            + "|grageas?|ampollas?|ampoules?)\\b");
+    /** Units of medicine: a number followed by one of them is a dose, whatever the drug. */
+    private static final List<String> UNITS = List.of(
+            "mg",
+            "mgs",
+            "miligramo",
+            "miligramos",
+            "milligram",
+            "milligrams",
+            "gr",
+            "gramo",
+            "gramos",
+            "gram",
+            "grams",
+            "ml",
+            "mililitro",
+            "mililitros",
+            "pastilla",
+            "pastillas",
+            "comprimido",
+            "comprimidos",
+            "capsula",
+            "capsulas",
+            "cápsula",
+            "cápsulas",
+            "pill",
+            "pills",
+            "tablet",
+            "tablets",
+            "capsule",
+            "capsules",
+            "tableta",
+            "tabletas",
+            "gragea",
+            "grageas",
+            "ampolla",
+            "ampollas",
+            "ampoule",
+            "ampoules");
+
+    private static final Pattern DOSE = dose(UNITS);
+    /** The same units as folded text spells them ("pastillas" folds to "pastias"), for obfuscated replies. */
+    private static final Pattern FOLDED_DOSE =
+            dose(UNITS.stream().map(SafetyNormalizer::normalize).distinct().toList());
+
     /** A height or a distance, next to a fall in the same sentence. */
     private static final Pattern HEIGHT = Pattern.compile("\\b(?:\\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho"
             + "|nueve|diez|quinto|sexto|s[eé]ptimo|octavo|noveno|d[eé]cimo|one|two|three|four|five|six|seven|eight"
@@ -38,17 +79,17 @@ public final class OutputCheck {
             "(quickest|fastest|easiest|most effective|painless|surest|best) (way|ways|method|methods) to (die|kill"
                     + " yourself|end it|end your life|commit suicide)",
             "painless (way|death|suicide)",
+            "(most effective|quickest|fastest|surest|most lethal|painless) (method|methods)",
             "suicide method*",
             // instructions for methods, addressed to the reader
             "(como|para) (ahorcarte|colgarte|cortarte las venas|envenenarte|tirarte|arrojarte|electrocutarte"
                     + "|asfixiarte|sobredosificarte)",
-            "(ata|hace|hacer|haz) (un|el) nudo (corredizo|de horca)",
+            "nudo (corredizo|de horca)",
+            "noose",
             "(soga|cuerda|cinturon|cable) ~ (cuello|viga)",
             "(cortate|cortarte|corta|corte) ~ (venas|munecas|muneca) ~ (vertical|profund*|a lo largo)",
-            "(mezcla|mezclar|mezclalas|mezclalos|combina|combinar) ~ (alcohol|pastillas|medicamentos"
-                    + "|benzodiacepinas|sedantes)",
+            "(mezcl*|combin*) ~ (alcohol|pastillas|medicamentos|benzodiacepinas|sedantes)",
             "(how|way) to (hang|cut|poison|overdose|suffocate|electrocute) yourself",
-            "tie (a|the) noose",
             "(cut|slit) ~ (wrist|wrists|veins) ~ (vertically|deep|deeply|lengthwise)",
             "(mix|combine) ~ (alcohol|pills|medication|medications|benzos|sedatives)",
             "monoxido de carbono",
@@ -67,14 +108,19 @@ public final class OutputCheck {
 
     /** Whether {@code text} (a sentence of a reply, or several) must not reach the person. */
     public boolean harmful(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (DOSE.matcher(lower).find()) {
-            return true;
-        }
-        if (HEIGHT.matcher(lower).find() && FALL.matcher(lower).find()) {
-            return true;
-        }
         String normalized = SafetyNormalizer.normalize(text);
-        return !normalized.isEmpty() && HARMFUL.foundIn(normalized.split(" "));
+        return amounts(text.toLowerCase(Locale.ROOT))
+                || FOLDED_DOSE.matcher(normalized).find()
+                || !normalized.isEmpty() && HARMFUL.foundIn(normalized.split(" "));
+    }
+
+    /** A dose, or a height next to a fall, in the text as written. */
+    private static boolean amounts(String text) {
+        return DOSE.matcher(text).find()
+                || HEIGHT.matcher(text).find() && FALL.matcher(text).find();
+    }
+
+    private static Pattern dose(List<String> units) {
+        return Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:" + String.join("|", units) + ")\\b");
     }
 }

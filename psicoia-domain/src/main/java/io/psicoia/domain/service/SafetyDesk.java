@@ -100,6 +100,26 @@ final class SafetyDesk {
     }
 
     private Optional<SafetyNotice> notice(Care care, RiskAssessment assessment, RiskLevel before, RiskLevel after) {
+        return noticeFor(care, assessment, before, after).map(notice -> withCountryHint(care, notice));
+    }
+
+    /**
+     * A country that came from the locale or the service's default is a likely guess, not the person's word: the
+     * notice says whose lines these are and how to change them.
+     */
+    private SafetyNotice withCountryHint(Care care, SafetyNotice notice) {
+        if (care.chosenCountry != null || notice.country().isEmpty()) {
+            return notice;
+        }
+        String hint =
+                "\n(Son líneas de " + CareTexts.countryName(notice.country().get())
+                        + ". Si estás en otro país, escribí /pais y su código, por ejemplo /pais "
+                        + (notice.country().get().equals("MX") ? "AR" : "MX") + ".)";
+        return new SafetyNotice(
+                notice.level(), notice.about(), notice.message() + hint, notice.resources(), notice.country());
+    }
+
+    private Optional<SafetyNotice> noticeFor(Care care, RiskAssessment assessment, RiskLevel before, RiskLevel after) {
         boolean selfCrisis =
                 assessment.subject() == RiskSubject.SELF && assessment.level().isCrisis();
         boolean rose = after.isCrisis() && !before.atLeast(after);
