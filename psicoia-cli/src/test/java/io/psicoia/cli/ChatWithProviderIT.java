@@ -42,29 +42,13 @@ class ChatWithProviderIT {
         return Map.of("GROQ_API_KEY", KEY, "LLM_URL", "http://127.0.0.1:" + provider.port() + PATH);
     }
 
-    private static String sse(String... pieces) {
-        StringBuilder body = new StringBuilder();
-        for (String piece : pieces) {
-            body.append(
-                            "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"")
-                    .append(piece)
-                    .append("\"},\"finish_reason\":null}]}\n\n");
-        }
-        body.append("data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},")
-                .append("\"finish_reason\":\"stop\"}]}\n\n");
-        body.append("data: {\"object\":\"chat.completion.chunk\",\"choices\":[],")
-                .append("\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":5,\"total_tokens\":25}}\n\n");
-        body.append("data: [DONE]\n\n");
-        return body.toString();
-    }
-
     @Test
     void givenAProvider_whenChatting_thenTheStreamedReplyIsPrinted() {
         provider.stubFor(post(urlEqualTo(PATH))
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "text/event-stream")
-                        .withBody(sse("Te ", "escucho. ", "¿Qué te pasa?"))));
+                        .withBody(ProviderStubs.sse("Te ", "escucho. ", "¿Qué te pasa?"))));
 
         CliRun run = CliRun.of("hola\nsalir\n", environment(), "chat");
 
@@ -104,7 +88,7 @@ class ChatWithProviderIT {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "text/event-stream")
-                        .withBody(sse("Escucho ", canary, " en lo que decís."))));
+                        .withBody(ProviderStubs.sse("Escucho ", canary, " en lo que decís."))));
         provider.stubFor(post(urlEqualTo(PATH))
                 .inScenario("canary")
                 .whenScenarioStateIs("failing")

@@ -41,6 +41,26 @@ final class SafetyDesk {
             }
             return upper;
         });
+        warmUp();
+    }
+
+    /**
+     * Runs the path of a message at risk once, on a throwaway state, so that the first person in crisis after a start
+     * does not wait for classes to load and code to warm.
+     */
+    private void warmUp() {
+        Care care = new Care();
+        for (String sample : new String[] {"hoy fue un día largo", "ya no aguanto más, esta noche me quiero matar"}) {
+            RiskAssessment assessment = triage.assess(sample);
+            care.risk.update(assessment);
+        }
+        texts.notice(
+                RiskLevel.HIGH,
+                RiskSubject.SELF,
+                Optional.of(helplines.countries().iterator().next()));
+        texts.notice(RiskLevel.MEDIUM, RiskSubject.OTHER, Optional.empty());
+        outputCheck.harmful("Sigo acá con vos.");
+        modelNote(care);
     }
 
     /** One conversation's safety state: kept beside the conversation, outside the token window. */
