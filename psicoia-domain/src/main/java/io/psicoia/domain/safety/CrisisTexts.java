@@ -36,8 +36,10 @@ public final class CrisisTexts {
         List<Helpline> resources = resources(country);
         String lines = lines(resources, country);
         String emergency = emergency(country);
-        String text =
-                about == RiskSubject.OTHER ? aboutSomeoneElse(lines, emergency) : aboutYou(level, lines, emergency);
+        boolean known = !resources.isEmpty();
+        String text = about == RiskSubject.OTHER
+                ? aboutSomeoneElse(known, lines, emergency)
+                : aboutYou(level, known, lines, emergency);
         return new SafetyNotice(level, about, text, resources, country);
     }
 
@@ -64,9 +66,12 @@ public final class CrisisTexts {
     /** What {@code /ayuda} shows: the lines, at once, whatever the level. */
     public SafetyNotice help(RiskLevel level, Optional<String> country) {
         List<Helpline> resources = resources(country);
-        String text = "Estas son las líneas que podés usar ahora mismo. Del otro lado hay personas que escuchan sin"
-                + " juzgar.\n" + lines(resources, country) + "\nSi estás en peligro, llamá ya al " + emergency(country)
-                + ".\n" + TOOLS_OFFER;
+        String lines = lines(resources, country);
+        String text = (resources.isEmpty()
+                        ? lines
+                        : "Estas son las líneas que podés usar ahora mismo. Del otro lado hay personas que escuchan"
+                                + " sin juzgar.\n" + lines)
+                + "\nSi estás en peligro, llamá ya al " + emergency(country) + ".\n" + TOOLS_OFFER;
         return new SafetyNotice(level, RiskSubject.SELF, text, resources, country);
     }
 
@@ -154,33 +159,39 @@ public final class CrisisTexts {
         return out.toString();
     }
 
-    private static String aboutYou(RiskLevel level, String lines, String emergency) {
+    private static String aboutYou(RiskLevel level, boolean known, String lines, String emergency) {
         return switch (level) {
             case IMMINENT ->
                 "Lo que me contás me preocupa mucho, y tu vida importa. Por favor, llamá ahora al "
                         + emergency
                         + ", o pedile a alguien que esté cerca que llame por vos. Si podés, alejate de lo que"
-                        + " podrías usar para hacerte daño y buscá estar con otra persona.\nTambién podés hablar ya mismo"
-                        + " con:\n" + lines + "\nNo estás en soledad: sigo acá con vos mientras pedís ayuda.";
+                        + " podrías usar para hacerte daño y buscá estar con otra persona.\n"
+                        + (known ? "También podés hablar ya mismo con:\n" : "") + lines
+                        + "\nNo estás en soledad: sigo acá con vos mientras pedís ayuda.";
             case HIGH ->
                 "Me importa mucho lo que me contás y lo tomo en serio. Estás pasando por algo muy duro y"
-                        + " merecés ayuda ahora mismo, de una persona que pueda acompañarte. Por favor, comunicate ya con"
-                        + " alguna de estas líneas:\n" + lines + "\nSi sentís que podés hacerte daño en este momento,"
-                        + " llamá al " + emergency
-                        + ". ¿Hay alguien de confianza que pueda estar con vos ahora? Sigo acá"
-                        + " para escucharte.\n" + TOOLS_OFFER;
+                        + " merecés ayuda ahora mismo, de una persona que pueda acompañarte."
+                        + (known ? " Por favor, comunicate ya con alguna de estas líneas:\n" : " ") + lines
+                        + "\nSi sentís que podés hacerte daño en este momento, llamá al " + emergency
+                        + ". ¿Hay alguien de"
+                        + " confianza que pueda estar con vos ahora? Sigo acá para escucharte.\n" + TOOLS_OFFER;
             default ->
                 "Gracias por contarme cómo estás. Lo que sentís importa, y no tenés que cargarlo en soledad."
-                        + " Hablar hoy con una persona puede aliviar; en estas líneas escuchan sin juzgar:\n" + lines
+                        + " Hablar hoy con una persona puede aliviar"
+                        + (known ? "; en estas líneas escuchan sin juzgar:\n" : ". ") + lines
                         + "\nSi en algún momento sentís que podrías hacerte daño, llamá al " + emergency + ".\n"
                         + TOOLS_OFFER;
         };
     }
 
-    private static String aboutSomeoneElse(String lines, String emergency) {
+    private static String aboutSomeoneElse(boolean known, String lines, String emergency) {
         return "Hacés muy bien en preocuparte y en contarlo. Si esa persona está en peligro ahora, llamá al "
                 + emergency
-                + ". Estas líneas también orientan a quien quiere ayudar a alguien:\n" + lines + "\nAlgo que ayuda:"
+                + "."
+                + (known
+                        ? " Estas líneas también orientan a quien quiere ayudar a alguien:\n"
+                        : " Hay líneas de ayuda que también orientan a quien quiere ayudar a alguien. ")
+                + lines + "\nAlgo que ayuda:"
                 + " preguntale de forma directa cómo está y si piensa en hacerse daño (preguntar no le da la idea),"
                 + " escuchala sin juzgar, no la dejes sola si hay riesgo, no guardes el secreto y acompañala a pedir"
                 + " ayuda profesional. Cuidarte a vos también importa.";

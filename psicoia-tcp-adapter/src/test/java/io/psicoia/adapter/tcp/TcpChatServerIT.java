@@ -97,6 +97,32 @@ class TcpChatServerIT {
     }
 
     @Test
+    void givenPlainModeAndTheRateLimitReached_whenARiskyLineArrives_thenTheNoticeLinesThenTheReply() throws Exception {
+        int port = start(config(4000, 50), admission(5, 2, 1));
+
+        try (LineClient client = new LineClient(port).greeted()) {
+            client.send("hola");
+            assertThat(client.line()).isEqualTo("Te escucho.");
+            client.send("¿estás?");
+            assertThat(client.line()).startsWith("Tranca, demasiados mensajes seguidos.");
+            client.send("ya no aguanto más, esta noche me quiero matar");
+
+            assertThat(client.line())
+                    .startsWith("Lo que me contás me preocupa mucho")
+                    .contains("número de emergencias del lugar donde estés");
+            List<String> rest = new java.util.ArrayList<>();
+            for (String line = client.line(); !line.equals("Te escucho."); line = client.line()) {
+                rest.add(line);
+            }
+            // No country is known: nothing is guessed, the person is asked where they are.
+            assertThat(String.join("\n", rest)).contains("/pais", "No sé en qué país estás");
+            client.send("/respirar");
+            assertThat(client.line()).startsWith("Vamos a respirar juntos");
+        }
+        assertThat(llm.calls()).isEqualTo(2);
+    }
+
+    @Test
     void givenCrLfLineEnds_whenChatting_thenTheyWorkLikeNewlines() throws Exception {
         int port = start();
 

@@ -159,6 +159,32 @@ class TcpJsonModeIT {
     }
 
     @Test
+    void givenAHelloWithALocale_whenTheyAskForHelp_thenASafetyEventWithThatCountrysLinesThenDone() throws Exception {
+        int port = start(config(4000, 50), admission(5, 2, 6));
+
+        try (LineClient client = hello(port, "{\"type\":\"hello\",\"locale\":\"es-MX\"}")) {
+            frame(client);
+            client.send("{\"type\":\"message\",\"id\":\"h\",\"text\":\"/ayuda\"}");
+
+            JsonNode safety = frame(client);
+            assertThat(safety.get("type").asText()).isEqualTo("safety");
+            assertThat(safety.get("id").asText()).isEqualTo("h");
+            assertThat(safety.get("level").asText()).isEqualTo("none");
+            assertThat(safety.get("about").asText()).isEqualTo("self");
+            assertThat(safety.get("country").asText()).isEqualTo("MX");
+            assertThat(safety.get("message").asText()).contains("800 911 2000", "911");
+            JsonNode line = safety.get("resources").get(0);
+            assertThat(line.get("name").asText()).startsWith("Línea de la Vida");
+            assertThat(line.get("contact").asText()).isEqualTo("800 911 2000");
+            assertThat(line.get("hours").asText()).isEqualTo("24 h");
+            assertThat(line.get("channel").asText()).isEqualTo("call");
+            assertThat(line.get("emergency").asBoolean()).isFalse();
+            assertThat(frame(client).toString()).isEqualTo("{\"type\":\"done\",\"id\":\"h\",\"complete\":true}");
+        }
+        assertThat(llm.calls()).isZero();
+    }
+
+    @Test
     void givenEveryModelSlotTaken_whenAMessageWaits_thenQueuedWithItsIdThenItsReply() throws Exception {
         llm.hold();
         int port = start(config(4000, 50), admission(1, 2, 10));

@@ -192,6 +192,11 @@ class TcpRobustnessIT {
             try (LineClient plain = new LineClient(port).greeted()) {
                 plain.send("hola " + canary);
                 assertThat(plain.line()).contains(canary);
+                // A message at risk goes through the safety layer (triage, notice, safety note, output check).
+                plain.send("ya no aguanto más, me quiero matar " + canary);
+                for (String line = plain.line(); !line.contains(canary); line = plain.line()) {
+                    assertThat(line).doesNotContain(canary);
+                }
                 plain.send(canary.repeat(2000));
                 plain.line();
                 plain.send("salir");
