@@ -9,6 +9,7 @@ import io.psicoia.domain.model.Conversation;
 import io.psicoia.domain.model.ConversationId;
 import io.psicoia.domain.model.Message;
 import io.psicoia.domain.model.TokenCounter;
+import io.psicoia.domain.model.TokenUsage;
 import io.psicoia.domain.model.TokenWindow;
 import io.psicoia.domain.port.in.Admission;
 import io.psicoia.domain.port.in.ChatOutcome;
@@ -17,12 +18,14 @@ import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.port.in.SendMessageCommand;
 import io.psicoia.domain.port.in.SendMessageUseCase;
 import io.psicoia.domain.port.in.SubmitMessageUseCase;
+import io.psicoia.domain.port.out.ChatEvents;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmRequest;
 import io.psicoia.domain.port.out.LlmResult;
 import io.psicoia.domain.port.out.LlmUnavailableException;
 import io.psicoia.domain.safety.Helplines;
 import io.psicoia.domain.safety.RiskTriage;
+import io.psicoia.domain.safety.SafetyNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -80,6 +83,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     private final Message systemPrompt;
 
     private final SafetyDesk safety;
+    private final ChatEvents events;
 
     private ChatService(Builder builder) {
         this.llm = builder.llm;
@@ -95,6 +99,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         this.global = new GlobalInFlightLimiter(admission.maxInFlight());
         this.worker = builder.worker != null ? builder.worker : DefaultThreads.WORKERS;
         this.timers = builder.timers != null ? builder.timers : DefaultThreads.TIMERS;
+        this.events = builder.events;
         this.safety = new SafetyDesk(
                 builder.triage != null ? builder.triage : DefaultSafety.TRIAGE,
                 builder.helplines != null ? builder.helplines : DefaultSafety.HELPLINES,
@@ -113,11 +118,17 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         Objects.requireNonNull(onDone, "onDone");
         Line line = lineOf(command.conversationId());
         SafetyDesk.Intake intake = safety.intake(line.care, command);
+        intake.tool().ifPresent(events::toolUsed);
         if (intake.notice().isPresent()) {
-            sink.safety(intake.notice().get());
+            SafetyNotice notice = intake.notice().get();
+            events.safetyNotice(notice.level(), notice.about());
+            sink.safety(notice);
         }
         if (!intake.toModel() && intake.localReply().isEmpty()) {
-            onDone.accept(new ChatOutcome.Reply(true, Optional.empty()));
+            events.admitted(true);
+            ChatOutcome answered = new ChatOutcome.Reply(true, Optional.empty());
+            events.finished(answered);
+            onDone.accept(answered);
             return new Admission.Accepted();
         }
         String userKey = command.userKey();
@@ -125,20 +136,26 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             perUser.forceAcquire(userKey);
         } else {
             if (!perUser.tryAcquire(userKey)) {
-                return new Admission.Refused(new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER));
+                return refuse(new ChatOutcome.Busy(ChatOutcome.BusyReason.PER_USER));
             }
             Optional<Duration> wait = takeRateSlots(command);
             if (wait.isPresent()) {
                 perUser.release(userKey);
-                return new Admission.Refused(new ChatOutcome.RateLimited(wait.get()));
+                return refuse(new ChatOutcome.RateLimited(wait.get()));
             }
         }
+        events.admitted(intake.urgent());
         Job job = new Job(
                 command, sink, onDone, intake.urgent(), intake.localReply().orElse(null));
         if (line.enqueue(job)) {
             dispatch(job);
         }
         return new Admission.Accepted();
+    }
+
+    private Admission refuse(ChatOutcome refusal) {
+        events.refused(refusal);
+        return new Admission.Refused(refusal);
     }
 
     /** The conversation's line, made on its first message (or again after it was ended and forgotten). */
@@ -200,6 +217,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             return;
         }
         synchronized (job) {
+            job.queuedAt = System.nanoTime();
             job.reservation = global.reserve(() -> execute(job), job.urgent);
             if (job.reservation.granted()) {
                 return;
@@ -212,6 +230,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             job.timeout = timers.schedule(
                     () -> {
                         if (job.reservation.cancel()) {
+                            events.queueAbandoned(job.waited(), true);
                             finish(
                                     job,
                                     job.urgent
@@ -223,6 +242,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
                     TimeUnit.MILLISECONDS);
             job.cancelRegistration = cancellation.onCancel(() -> {
                 if (job.reservation.cancel()) {
+                    events.queueAbandoned(job.waited(), false);
                     finish(job, new ChatOutcome.Reply(false, Optional.empty()));
                 }
             });
@@ -231,6 +251,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
 
     /** The job holds a model slot: hand it to a worker. */
     private void execute(Job job) {
+        events.slotGranted(job.waited());
         try {
             worker.execute(() -> run(job));
         } catch (RejectedExecutionException e) {
@@ -273,38 +294,44 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
                     window.select(turn.pinned(), turn.history(), turn.remembering(tokenCounter));
             ReplyText reply = new ReplyText();
             Cancellation call = new Cancellation();
+            long start = System.nanoTime();
             CheckedStream checked = new CheckedStream(
                     safety.outputCheck(),
                     text -> {
-                        reply.append(text);
+                        reply.append(text, start);
                         job.sink.delta(text);
                     },
                     call);
+            ChatOutcome outcome;
+            Optional<TokenUsage> usage = Optional.empty();
             try (Cancellation.Registration forward = command.cancellation().onCancel(call::cancel)) {
                 String traceId = command.conversationId().value() + ":m" + turn.number();
                 LlmResult result = llm.complete(new LlmRequest(traceId, selection.messages()), checked, call);
+                usage = result.usage();
                 checked.finish();
                 if (checked.failed()) {
+                    events.replyReplaced();
                     String replacement = (reply.length() > 0 ? "\n\n" : "") + safety.replacement(job.line.care);
-                    reply.append(replacement);
+                    reply.append(replacement, start);
                     job.sink.delta(replacement);
-                    keepWhatWasSaid(turn, reply);
-                    return new ChatOutcome.Reply(true, result.usage());
+                    outcome = new ChatOutcome.Reply(true, result.usage());
+                } else {
+                    outcome = new ChatOutcome.Reply(result.complete(), result.usage());
                 }
-                keepWhatWasSaid(turn, reply);
-                return new ChatOutcome.Reply(result.complete(), result.usage());
             } catch (LlmUnavailableException e) {
                 checked.finish();
                 if (job.urgent && !command.cancellation().isCancelled()) {
                     String followUp = (reply.length() > 0 ? "\n\n" : "") + safety.fallback(job.line.care);
-                    reply.append(followUp);
+                    reply.append(followUp, start);
                     job.sink.delta(followUp);
-                    keepWhatWasSaid(turn, reply);
-                    return new ChatOutcome.SafeFallback(Optional.of(e.reason()));
+                    outcome = new ChatOutcome.SafeFallback(Optional.of(e.reason()));
+                } else {
+                    outcome = new ChatOutcome.ServiceUnavailable(e.reason(), reply.length() > 0);
                 }
-                keepWhatWasSaid(turn, reply);
-                return new ChatOutcome.ServiceUnavailable(e.reason(), reply.length() > 0);
             }
+            keepWhatWasSaid(turn, reply);
+            events.modelCall(reply.firstText(), Duration.ofNanos(System.nanoTime() - start), outcome, usage);
+            return outcome;
         }
     }
 
@@ -333,9 +360,13 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     private static final class ReplyText {
         private String first;
         private StringBuilder joined;
+        /** Nanoseconds from the call's start to the first text, -1 before it. */
+        private long firstNanos = -1;
 
-        void append(String delta) {
+        /** Adds released text; {@code callStart} ({@link System#nanoTime()}) times the first piece. */
+        void append(String delta, long callStart) {
             if (first == null) {
+                firstNanos = System.nanoTime() - callStart;
                 first = delta;
             } else {
                 if (joined == null) {
@@ -347,6 +378,10 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
 
         int length() {
             return joined != null ? joined.length() : first != null ? first.length() : 0;
+        }
+
+        Optional<Duration> firstText() {
+            return firstNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstNanos));
         }
 
         @Override
@@ -400,6 +435,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
     }
 
     private void finish(Job job, ChatOutcome outcome) {
+        events.finished(outcome);
         job.stopTimers();
         perUser.release(job.command.userKey());
         Optional<Job> next = job.line.complete(job);
@@ -508,6 +544,9 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private final String localReply;
 
         private Line line;
+        /** When it asked for a model slot ({@link System#nanoTime()}). */
+        private long queuedAt;
+
         private GlobalInFlightLimiter.Reservation reservation;
         private ScheduledFuture<?> notice;
         private ScheduledFuture<?> timeout;
@@ -525,6 +564,10 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
             this.onDone = onDone;
             this.urgent = urgent;
             this.localReply = localReply;
+        }
+
+        Duration waited() {
+            return Duration.ofNanos(System.nanoTime() - queuedAt);
         }
 
         /** Tells the person their message is waiting, unless it has started meanwhile. */
@@ -578,6 +621,7 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
         private RiskTriage triage;
         private Helplines helplines;
         private Optional<String> defaultCountry = Optional.empty();
+        private ChatEvents events = ChatEvents.NONE;
 
         private Builder(LlmPort llm) {
             this.llm = Objects.requireNonNull(llm, "llm");
@@ -641,6 +685,12 @@ public final class ChatService implements SendMessageUseCase, SubmitMessageUseCa
          */
         public Builder defaultCountry(Optional<String> country) {
             this.defaultCountry = Objects.requireNonNull(country, "country");
+            return this;
+        }
+
+        /** Where counts and timings go (metrics); nothing by default. */
+        public Builder events(ChatEvents events) {
+            this.events = Objects.requireNonNull(events, "events");
             return this;
         }
 

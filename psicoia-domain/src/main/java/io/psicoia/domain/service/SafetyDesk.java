@@ -87,12 +87,18 @@ final class SafetyDesk {
      * @param localReply a fixed reply that answers the message instead of the model
      * @param toModel whether the model answers it
      * @param urgent whether no limit may refuse or delay it (risk, or a tool)
+     * @param tool the tool it asked for, if any
      */
-    record Intake(Optional<SafetyNotice> notice, Optional<String> localReply, boolean toModel, boolean urgent) {
-        static final Intake ORDINARY = new Intake(Optional.empty(), Optional.empty(), true, false);
+    record Intake(
+            Optional<SafetyNotice> notice,
+            Optional<String> localReply,
+            boolean toModel,
+            boolean urgent,
+            Optional<CareTool> tool) {
+        static final Intake ORDINARY = new Intake(Optional.empty(), Optional.empty(), true, false, Optional.empty());
 
-        static Intake local(String reply) {
-            return new Intake(Optional.empty(), Optional.of(reply), false, true);
+        static Intake tool(CareTool tool, String reply) {
+            return new Intake(Optional.empty(), Optional.of(reply), false, true, Optional.of(tool));
         }
     }
 
@@ -112,10 +118,12 @@ final class SafetyDesk {
                 care.plan.pause();
             }
             if (care.plan.collecting()) {
-                return new Intake(notice, Optional.of(care.plan.answer(command.text())), false, true);
+                return new Intake(notice, Optional.of(care.plan.answer(command.text())), false, true, Optional.empty());
             }
             boolean urgent = notice.isPresent() || after.isCrisis();
-            return notice.isEmpty() && !urgent ? Intake.ORDINARY : new Intake(notice, Optional.empty(), true, urgent);
+            return notice.isEmpty() && !urgent
+                    ? Intake.ORDINARY
+                    : new Intake(notice, Optional.empty(), true, urgent, Optional.empty());
         }
     }
 
@@ -160,12 +168,17 @@ final class SafetyDesk {
     private Intake tool(Care care, CareTool.Request request) {
         return switch (request.tool()) {
             case AYUDA ->
-                new Intake(Optional.of(texts.help(care.risk.level(), country(care))), Optional.empty(), false, true);
-            case RESPIRAR -> Intake.local(CareTexts.BREATHING);
-            case ANCLAJE -> Intake.local(CareTexts.GROUNDING);
-            case PLAN -> Intake.local(care.plan.command(request.argument()));
-            case PAIS -> Intake.local(chooseCountry(care, request.argument()));
-            case UNKNOWN -> Intake.local(CareTexts.UNKNOWN_TOOL);
+                new Intake(
+                        Optional.of(withCountryHint(care, texts.help(care.risk.level(), country(care)))),
+                        Optional.empty(),
+                        false,
+                        true,
+                        Optional.of(CareTool.AYUDA));
+            case RESPIRAR -> Intake.tool(CareTool.RESPIRAR, CareTexts.BREATHING);
+            case ANCLAJE -> Intake.tool(CareTool.ANCLAJE, CareTexts.GROUNDING);
+            case PLAN -> Intake.tool(CareTool.PLAN, care.plan.command(request.argument()));
+            case PAIS -> Intake.tool(CareTool.PAIS, chooseCountry(care, request.argument()));
+            case UNKNOWN -> Intake.tool(CareTool.UNKNOWN, CareTexts.UNKNOWN_TOOL);
         };
     }
 

@@ -297,7 +297,7 @@ class ChatServiceSafetyTest {
 
         assertThat(help.outcome()).isEqualTo(new ChatOutcome.Reply(true, Optional.empty()));
         assertThat(help.events).containsExactly("safety", "done");
-        assertThat(help.notices.get(0).message()).contains("0800-999-0091", "135");
+        assertThat(help.notices.get(0).message()).contains("0800-999-0091", "135", "Si estás en otro país");
         assertThat(llm.calls()).isEqualTo(1);
     }
 
