@@ -1,0 +1,178 @@
+package io.psicoia.adapter.admin;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.psicoia.domain.model.TokenUsage;
+import io.psicoia.domain.port.in.ChatOutcome;
+import io.psicoia.domain.port.out.ChatEvents;
+import io.psicoia.domain.safety.CareTool;
+import io.psicoia.domain.safety.RiskLevel;
+import io.psicoia.domain.safety.RiskSubject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The chat's events as Micrometer meters: counters by kind and timers with histograms. Tags take a few fixed values
+ * only (outcomes, reasons, levels), never anything a person wrote. Meters are looked up by name and tags on each
+ * event, which Micrometer caches; the hot ones are kept in fields.
+ */
+public final class MicrometerChatEvents implements ChatEvents {
+
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30)
+    };
+
+    private final MeterRegistry registry;
+    private final Counter admitted;
+    private final Counter admittedUrgent;
+    private final Timer queueWait;
+    private final Counter promptTokens;
+    private final Counter completionTokens;
+    private final Counter replaced;
+
+    public MicrometerChatEvents(MeterRegistry registry) {
+        this.registry = registry;
+        this.admitted = admittedCounter("false");
+        this.admittedUrgent = admittedCounter("true");
+        this.queueWait = Timer.builder("psicoia.queue.wait")
+                .description("Time a message waited for a model slot")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.promptTokens = tokens("prompt");
+        this.completionTokens = tokens("completion");
+        this.replaced = Counter.builder("psicoia.replies.replaced")
+                .description("Replies whose rest was replaced by a safe text after the output check held a sentence")
+                .register(registry);
+    }
+
+    private Counter admittedCounter(String urgent) {
+        return Counter.builder("psicoia.messages.admitted")
+                .description("Messages admitted; urgent ones showed risk or were tools, and no limit applied")
+                .tag("urgent", urgent)
+                .register(registry);
+    }
+
+    private Counter tokens(String kind) {
+        return Counter.builder("psicoia.llm.tokens")
+                .description("Tokens the model reported")
+                .tag("kind", kind)
+                .register(registry);
+    }
+
+    @Override
+    public void admitted(boolean urgent) {
+        (urgent ? admittedUrgent : admitted).increment();
+    }
+
+    @Override
+    public void refused(ChatOutcome refusal) {
+        Counter.builder("psicoia.messages.refused")
+                .description("Messages refused at once, by reason")
+                .tag("reason", reason(refusal))
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void slotGranted(Duration waited) {
+        queueWait.record(waited);
+    }
+
+    @Override
+    public void queueAbandoned(Duration waited, boolean timedOut) {
+        Counter.builder("psicoia.queue.abandoned")
+                .description("Messages that left the model queue before getting a slot")
+                .tag("reason", timedOut ? "timeout" : "cancelled")
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void modelCall(
+            Optional<Duration> firstText, Duration total, ChatOutcome outcome, Optional<TokenUsage> usage) {
+        String tag = outcome(outcome);
+        firstText.ifPresent(time -> latency("psicoia.llm.first_text", "Time to the first text of a reply", tag)
+                .record(time));
+        latency("psicoia.llm.duration", "Whole model calls", tag).record(total);
+        usage.ifPresent(tokens -> {
+            promptTokens.increment(tokens.promptTokens());
+            completionTokens.increment(tokens.completionTokens());
+        });
+    }
+
+    private Timer latency(String name, String description, String outcome) {
+        return Timer.builder(name)
+                .description(description)
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+    }
+
+    @Override
+    public void replyReplaced() {
+        replaced.increment();
+    }
+
+    @Override
+    public void safetyNotice(RiskLevel level, RiskSubject about) {
+        Counter.builder("psicoia.safety.notices")
+                .description("Safety notices sent, by the conversation's risk level and whose risk")
+                .tag("level", lower(level))
+                .tag("about", lower(about))
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void toolUsed(CareTool tool) {
+        Counter.builder("psicoia.tools.used")
+                .description("Tools used (/ayuda, /respirar, /anclaje, /plan, /pais)")
+                .tag("tool", lower(tool))
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void finished(ChatOutcome outcome) {
+        Counter.builder("psicoia.messages.finished")
+                .description("Admitted messages whose turn ended, by outcome")
+                .tag("outcome", outcome(outcome))
+                .register(registry)
+                .increment();
+    }
+
+    private static String reason(ChatOutcome refusal) {
+        if (refusal instanceof ChatOutcome.RateLimited) {
+            return "rate_limited";
+        }
+        if (refusal instanceof ChatOutcome.Busy busy) {
+            return "busy_" + lower(busy.reason());
+        }
+        return outcome(refusal);
+    }
+
+    /** A fixed name per outcome: reply, reply_incomplete, busy_queue_timeout, unavailable_timeout, safe_fallback… */
+    static String outcome(ChatOutcome outcome) {
+        if (outcome instanceof ChatOutcome.Reply reply) {
+            return reply.complete() ? "reply" : "reply_incomplete";
+        }
+        if (outcome instanceof ChatOutcome.RateLimited) {
+            return "rate_limited";
+        }
+        if (outcome instanceof ChatOutcome.Busy busy) {
+            return "busy_" + lower(busy.reason());
+        }
+        if (outcome instanceof ChatOutcome.ServiceUnavailable unavailable) {
+            return "unavailable_" + lower(unavailable.reason());
+        }
+        return "safe_fallback";
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
