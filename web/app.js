@@ -10,9 +10,11 @@
   'use strict';
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Crisis resources: the one place to change them. A later version receives them from the server (a `safety`
-  // event); until then they mirror the README's table. `region` is the ISO country code used to list the
-  // person's likely country first (a guess from the browser language, never used to hide the others).
+  // Crisis resources for the "Ayuda urgente" panel, shown before any `safety` event arrives (the server's event then
+  // adds the lines it chose at the top of the panel and in the strip above the composer). They mirror the README's
+  // table, and every number must appear in psicoia-domain's helplines.tsv (WebClientFilesTest checks it, per
+  // country). `region` is the ISO country code used to list the person's likely country first (a guess from the
+  // browser language, never used to hide the others).
   // ---------------------------------------------------------------------------------------------------------------
   const HELP_RESOURCES = {
     countries: [
@@ -36,6 +38,12 @@
     ],
     elsewhere: 'Si no estás en ninguno de estos países, llamá al número de emergencias local.'
   };
+
+  // The countries `/pais XX` accepts, for the chooser in the panel.
+  const COUNTRIES = [
+    ['AR', 'Argentina'], ['ES', 'España'], ['MX', 'México'], ['CO', 'Colombia'], ['CL', 'Chile'], ['PE', 'Perú'],
+    ['US', 'Estados Unidos'], ['GB', 'Reino Unido'], ['IE', 'Irlanda']
+  ];
 
   // Every fixed sentence the page shows, in one place.
   const T = {
@@ -73,6 +81,20 @@
     themeDark: 'Tema oscuro',
     themeLight: 'Tema claro',
     genericError: 'Algo no salió bien con este mensaje. Probá enviarlo de nuevo en un momento.',
+    safetyTitle: 'Tu seguridad primero',
+    safetyHelpTitle: 'Líneas de ayuda',
+    safetyLinesLabel: 'Líneas para hablar ahora',
+    safetyToolsLabel: 'Hacer algo ahora, conmigo',
+    toolBreathe: 'Respirar juntos',
+    toolGround: 'Volver al presente',
+    toolPlan: 'Armar mi plan de seguridad',
+    emergencyTag: 'Emergencias',
+    call: (name, contact) => 'Llamar a ' + name + ', ' + contact,
+    whatsapp: 'WhatsApp: ',
+    text: 'Mensaje de texto: ',
+    stripAsk: 'Contame en qué país estás (en «Ver todas») y te paso las líneas de ahí. Si estás en peligro, llamá al número de emergencias.',
+    stripEmergency: 'Emergencias: ',
+    countryPick: 'Elegí tu país',
     closedBecause: (reason) => reason,
     idleNotice: 'La conversación se cerró por inactividad. Cuando quieras seguir, escribí y me reconecto.'
   };
@@ -117,7 +139,10 @@
       help: $('ayuda'), helpClose: $('ayuda-cerrar'), helpList: $('ayuda-lista'), helpOther: $('ayuda-otros'),
       welcome: $('bienvenida'), list: $('mensajes'), main: $('principal'), toBottom: $('ir-al-final'),
       form: $('composer'), input: $('entrada'), send: $('enviar'), stop: $('detener'),
-      notice: $('aviso'), counter: $('contador'), live: $('anuncio')
+      notice: $('aviso'), counter: $('contador'), live: $('anuncio'), alert: $('anuncio-urgente'),
+      strip: $('lineas'), stripContent: $('lineas-contenido'), stripAll: $('lineas-todas'),
+      helpYours: $('ayuda-tuyas'), helpYoursList: $('ayuda-tuyas-lista'),
+      country: $('ayuda-pais'), countryUse: $('ayuda-pais-usar')
     };
 
     // Times in the page's language (Spanish), whatever the browser's: "14:05", not "2:05 PM".
@@ -406,8 +431,9 @@
         case 'done': return onDone(event);
         case 'error': return onError(event);
         case 'queued': return onQueued(event);
+        case 'safety': return onSafety(event);
         case 'pong': return undefined;
-        default: return undefined; // later versions add types (e.g. `safety`): ignored here
+        default: return undefined; // later versions add types: ignored here
       }
     }
 
@@ -571,6 +597,180 @@
       following(false, () => current.bubble.textNode.appendData(event.text));
     }
 
+    // --- Safety notices --------------------------------------------------------------------------------------------
+
+    /** The resources of a `safety` event that can be shown: objects with a string name and contact. */
+    function safetyResources(event) {
+      if (!Array.isArray(event.resources)) return [];
+      return event.resources.filter((r) => r && typeof r === 'object'
+          && typeof r.name === 'string' && typeof r.contact === 'string' && r.contact.trim() !== '');
+    }
+
+    /**
+     * The number to dial for a contact as people write it: its leading number, digits only (and `*`, `+`), so
+     * "192, opción 4" dials 192 and "988 (en español: marcá 2)" dials 988. Empty when it does not start with one.
+     */
+    function dialable(contact) {
+      const lead = /^[\s\d*+().-]+/.exec(contact);
+      return lead ? lead[0].replace(/[^\d*+]/g, '') : '';
+    }
+
+    function str(value) {
+      return typeof value === 'string' ? value : '';
+    }
+
+    /** One resource as a list item: name, region, the contact (a tel: link for calls), hours and cost. */
+    function resourceItem(r) {
+      const li = document.createElement('li');
+      li.className = 'safety-line';
+      li.dataset.channel = str(r.channel) || 'call';
+      if (r.emergency === true) li.dataset.emergency = 'true';
+      const name = document.createElement('span');
+      name.className = 'safety-name';
+      name.textContent = r.name;
+      li.appendChild(name);
+      if (str(r.region)) {
+        const region = document.createElement('span');
+        region.className = 'safety-region';
+        region.textContent = ' (' + r.region + ')';
+        li.appendChild(region);
+      }
+      li.append(': ');
+      li.appendChild(contactNode(r));
+      const meta = [str(r.hours), str(r.cost)].filter(Boolean).join(' · ');
+      if (meta) {
+        const m = document.createElement('span');
+        m.className = 'safety-meta';
+        m.textContent = ' — ' + meta;
+        li.appendChild(m);
+      }
+      return li;
+    }
+
+    /** The contact of a resource: a tel: link for a call, plain text for WhatsApp and text messages. */
+    function contactNode(r) {
+      const channel = str(r.channel) || 'call';
+      const number = channel === 'call' ? dialable(r.contact) : '';
+      if (number) {
+        const a = document.createElement('a');
+        a.className = 'safety-contact';
+        a.href = 'tel:' + number;
+        a.textContent = r.contact;
+        a.setAttribute('aria-label', T.call(r.name, r.contact));
+        return a;
+      }
+      const span = document.createElement('span');
+      span.className = 'safety-contact';
+      span.textContent = (channel === 'whatsapp' ? T.whatsapp : channel === 'text' ? T.text : '') + r.contact;
+      return span;
+    }
+
+    function toolButton(label, command) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary';
+      b.dataset.comando = command;
+      b.textContent = label;
+      return b;
+    }
+
+    /**
+     * The card a `safety` event shows in the conversation, before the reply: its text (the lines it names, written
+     * as "• …" lines, become the list of links), the resources, and buttons for the tools.
+     */
+    function safetyCard(event, resources) {
+      const level = ['none', 'low', 'medium', 'high', 'imminent'].includes(event.level) ? event.level : 'none';
+      const li = document.createElement('li');
+      li.className = 'safety-card';
+      li.dataset.level = level;
+      const titleId = 'seguridad-' + newId();
+      li.setAttribute('aria-labelledby', titleId);
+      const title = document.createElement('h3');
+      title.id = titleId;
+      title.className = 'safety-title';
+      title.textContent = level === 'none' || level === 'low' ? T.safetyHelpTitle : T.safetyTitle;
+      li.appendChild(title);
+
+      const list = document.createElement('ul');
+      list.className = 'safety-lines';
+      list.setAttribute('aria-label', T.safetyLinesLabel);
+      resources.forEach((r) => list.appendChild(resourceItem(r)));
+      let listPlaced = resources.length === 0;
+      let paragraph = null;
+      str(event.message).split('\n').forEach((line) => {
+        if (resources.length > 0 && line.startsWith('• ')) {
+          if (!listPlaced) li.appendChild(list);
+          listPlaced = true;
+          paragraph = null;
+          return;
+        }
+        if (!line.trim()) {
+          paragraph = null;
+          return;
+        }
+        paragraph = document.createElement('p');
+        paragraph.className = 'safety-text';
+        paragraph.textContent = line;
+        li.appendChild(paragraph);
+      });
+      if (!listPlaced) li.appendChild(list);
+
+      const tools = document.createElement('div');
+      tools.className = 'tool-buttons';
+      tools.setAttribute('role', 'group');
+      tools.setAttribute('aria-label', T.safetyToolsLabel);
+      tools.append(toolButton(T.toolBreathe, '/respirar'), toolButton(T.toolGround, '/anclaje'),
+        toolButton(T.toolPlan, '/plan'));
+      li.appendChild(tools);
+      return li;
+    }
+
+    /** Keeps the latest lines reachable: the strip above the composer and the top of the "Ayuda urgente" panel. */
+    function showLatestLines(resources) {
+      el.stripContent.textContent = '';
+      const line = resources.find((r) => r.emergency !== true);
+      const emergency = resources.find((r) => r.emergency === true);
+      if (!line && !emergency) {
+        el.stripContent.textContent = T.stripAsk;
+      } else {
+        if (line) {
+          const name = document.createElement('span');
+          name.className = 'safety-name';
+          name.textContent = line.name + ': ';
+          el.stripContent.append(name, contactNode(line));
+        }
+        if (emergency) {
+          if (line) el.stripContent.append(' · ');
+          el.stripContent.append(T.stripEmergency, contactNode(emergency));
+        }
+      }
+      el.strip.hidden = false;
+      el.helpYoursList.textContent = '';
+      resources.forEach((r) => el.helpYoursList.appendChild(resourceItem(r)));
+      el.helpYours.hidden = resources.length === 0;
+    }
+
+    function onSafety(event) {
+      const resources = safetyResources(event);
+      showLatestLines(resources);
+      if (!isCurrent(event) || typeof event.message !== 'string') return;
+      acknowledge();
+      const card = safetyCard(event, resources);
+      following(true, () => el.list.insertBefore(card, current.bubble.li));
+      current.card = card;
+      if (event.level === 'high' || event.level === 'imminent') {
+        el.alert.textContent = '';
+        window.setTimeout(() => { el.alert.textContent = event.message; }, 50);
+      } else {
+        announce(event.message);
+      }
+    }
+
+    function sendCommand(command) {
+      if (el.help.open && typeof el.help.close === 'function') el.help.close();
+      queueMessage(command, null);
+    }
+
     function finishCurrent(state) {
       const c = current;
       removeTyping(c.bubble);
@@ -592,6 +792,8 @@
       }
       if (c.text) {
         announce(T.bot + ': ' + c.text);
+      } else if (c.card && event.complete !== false) {
+        c.bubble.li.remove(); // `/ayuda`: the card is the whole answer
       } else if (!c.cancelled) {
         setNote(c.bubble, T.noReply, 'warn');
         addResendButton(c.item.bubble, c.item.text);
@@ -828,6 +1030,36 @@
       el.helpOther.textContent = HELP_RESOURCES.elsewhere;
     }
 
+    function renderCountryChooser() {
+      const region = ((navigator.language || '').split('-')[1] || '').toUpperCase();
+      el.country.textContent = '';
+      const none = document.createElement('option');
+      none.value = '';
+      none.textContent = T.countryPick;
+      el.country.appendChild(none);
+      COUNTRIES.forEach(([code, name]) => {
+        const o = document.createElement('option');
+        o.value = code;
+        o.textContent = name;
+        o.selected = code === region;
+        el.country.appendChild(o);
+      });
+    }
+
+    el.countryUse.addEventListener('click', () => {
+      if (el.country.value) {
+        sendCommand('/pais ' + el.country.value);
+      } else {
+        el.country.focus();
+      }
+    });
+    // Every tool button, in the panel or in a card (added later): one listener for the whole page.
+    document.addEventListener('click', (e) => {
+      const button = e.target instanceof Element ? e.target.closest('button[data-comando]') : null;
+      if (button) sendCommand(button.dataset.comando);
+    });
+    el.stripAll.addEventListener('click', () => openHelp(el.stripAll));
+
     function telLink(number, label) {
       const a = document.createElement('a');
       a.href = 'tel:' + number.tel;
@@ -881,6 +1113,7 @@
 
     renderThemeButton();
     renderHelp();
+    renderCountryChooser();
     const draft = store.get(KEYS.draft);
     if (draft) el.input.value = draft;
     updateCounter();

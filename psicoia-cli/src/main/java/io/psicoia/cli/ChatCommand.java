@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -69,10 +70,12 @@ final class ChatCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(ChatCommand.class);
         String using;
         ChatBackend backend;
+        // The system's locale only for the person's country (crisis lines); texts never depend on it.
+        String locale = ChatBackend.localeTag(Locale.getDefault());
         if (connect != null) {
-            log.info("event=chat.start mode=remote server={}", connect);
+            log.info("event=chat.start mode=remote server={} locale={}", connect, locale);
             backend = RemoteChatBackend.connect(
-                    connect, "psicoia-chat/" + PsicoiaCommand.Version.number(), CONNECT_TIMEOUT);
+                    connect, "psicoia-chat/" + PsicoiaCommand.Version.number(), locale, CONNECT_TIMEOUT);
             using = "Conectado a PsicoIA en " + connect + ".";
         } else {
             LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
@@ -86,7 +89,7 @@ final class ChatCommand implements Callable<Integer> {
                     admission.toConfig(),
                     llm.inputTokenBudget,
                     llm.historyMaxMessages);
-            backend = new LocalChatBackend(chat, chat, conversation);
+            backend = new LocalChatBackend(chat, chat, conversation, locale);
             using = "Usando " + choice.description() + ".";
         }
 
@@ -103,12 +106,13 @@ final class ChatCommand implements Callable<Integer> {
         if (console.interactive()) {
             try (JLineSource lines = JLineSource.open()) {
                 err.println(using);
-                return new ChatSession(backend, lines, lines.writer(), err, true).run();
+                boolean styled = lines.supportsStyle() && !environment.containsKey("NO_COLOR");
+                return new ChatSession(backend, lines, lines.writer(), err, true, styled).run();
             }
         }
         PrintWriter out = new PrintWriter(console.out(), true, StandardCharsets.UTF_8);
         try (LineSource lines = LineSource.of(console.in())) {
-            return new ChatSession(backend, lines, out, err, false).run();
+            return new ChatSession(backend, lines, out, err, false, false).run();
         }
     }
 }

@@ -43,6 +43,11 @@ final class JLineSource implements LineSource {
         }
     }
 
+    /** Whether the terminal shows bold text (anything but a dumb terminal). */
+    boolean supportsStyle() {
+        return !Terminal.TYPE_DUMB.equals(terminal.getType());
+    }
+
     PrintWriter writer() {
         return terminal.writer();
     }

@@ -4,10 +4,10 @@ import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.ConversationId;
 import io.psicoia.domain.port.in.ChatOutcome;
 import io.psicoia.domain.port.in.EndConversationUseCase;
-import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.port.in.SendMessageCommand;
 import io.psicoia.domain.port.in.SendMessageUseCase;
 import io.psicoia.domain.text.SpanishTexts;
+import java.util.Optional;
 
 /** The chat service in this process: one conversation, ended when the chat closes. */
 final class LocalChatBackend implements ChatBackend {
@@ -15,17 +15,24 @@ final class LocalChatBackend implements ChatBackend {
     private final SendMessageUseCase chat;
     private final EndConversationUseCase conversations;
     private final ConversationId conversation;
+    private final String locale;
 
-    LocalChatBackend(SendMessageUseCase chat, EndConversationUseCase conversations, ConversationId conversation) {
+    /**
+     * @param locale as {@link ChatBackend#localeTag} gives it: its country, if any, chooses the crisis lines
+     */
+    LocalChatBackend(
+            SendMessageUseCase chat, EndConversationUseCase conversations, ConversationId conversation, String locale) {
         this.chat = chat;
         this.conversations = conversations;
         this.conversation = conversation;
+        this.locale = locale;
     }
 
     @Override
-    public TurnEnd send(String text, ReplySink sink, Cancellation cancellation) {
-        ChatOutcome outcome =
-                chat.send(new SendMessageCommand(conversation, conversation.value(), text, cancellation), sink);
+    public TurnEnd send(String text, TurnSink sink, Cancellation cancellation) {
+        SendMessageCommand command = new SendMessageCommand(
+                conversation, conversation.value(), text, cancellation, Optional.empty(), Optional.of(locale));
+        ChatOutcome outcome = chat.send(command, sink);
         if (outcome instanceof ChatOutcome.Reply reply) {
             return new TurnEnd.Replied(reply.complete());
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.psicoia.domain.model.Cancellation;
-import io.psicoia.domain.port.in.ReplySink;
 import io.psicoia.domain.text.SpanishTexts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running {@code psicoia app} over TCP in JSON mode (docs/protocol.md §3): hello, then one {@code message} per turn
- * whose {@code delta}s are streamed as they arrive, {@code cancel} on Ctrl-C, {@code bye} on leaving.
+ * whose {@code safety} notice (if any) and {@code delta}s are streamed as they arrive, {@code cancel} on Ctrl-C,
+ * {@code bye} on leaving.
  *
  * <p>A daemon thread reads the socket and queues the server's events; {@link #send} takes them on the caller's thread,
  * so the session writes the reply exactly as it does for a local model. Server lines are parsed defensively: a line
@@ -85,10 +85,12 @@ final class RemoteChatBackend implements ChatBackend {
      * Connects and says hello; returns once the server answered {@code welcome}.
      *
      * @param client the {@code client} field of hello, e.g. {@code psicoia-chat/0.1.0}
+     * @param locale the {@code locale} field of hello ({@code es} or {@code es-AR}: see {@link
+     *     ChatBackend#localeTag}); its country chooses the crisis lines the server shows
      * @param timeout for connecting, and again for the welcome
      * @throws CannotConnectException with one Spanish line naming the address and what to check
      */
-    static RemoteChatBackend connect(ServerAddress address, String client, Duration timeout) {
+    static RemoteChatBackend connect(ServerAddress address, String client, String locale, Duration timeout) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -99,7 +101,7 @@ final class RemoteChatBackend implements ChatBackend {
         }
         try {
             LineReader reader = new LineReader(socket);
-            writeLine(socket.getOutputStream(), hello(client));
+            writeLine(socket.getOutputStream(), hello(client, locale));
             socket.setSoTimeout((int) timeout.toMillis());
             String user = awaitWelcome(address, reader);
             socket.setSoTimeout(0);
@@ -128,9 +130,9 @@ final class RemoteChatBackend implements ChatBackend {
         }
     }
 
-    private static String hello(String client) {
+    private static String hello(String client, String locale) {
         ObjectNode hello = JSON.createObjectNode();
-        hello.put("type", "hello").put("client", client).put("locale", "es");
+        hello.put("type", "hello").put("client", client).put("locale", locale);
         return encode(hello);
     }
 
@@ -171,7 +173,7 @@ final class RemoteChatBackend implements ChatBackend {
     }
 
     @Override
-    public TurnEnd send(String text, ReplySink sink, Cancellation cancellation) {
+    public TurnEnd send(String text, TurnSink sink, Cancellation cancellation) {
         Optional<TurnEnd.Lost> lost = lost();
         if (lost.isPresent()) {
             return lost.get();
@@ -217,7 +219,7 @@ final class RemoteChatBackend implements ChatBackend {
     }
 
     /** Applies one event while message {@code id} waits for its terminal event; the turn's end when it came. */
-    private Optional<TurnEnd> onTurnEvent(String id, Event event, ReplySink sink) {
+    private Optional<TurnEnd> onTurnEvent(String id, Event event, TurnSink sink) {
         if (event instanceof Event.Closed) {
             ended = true;
             return Optional.of(new TurnEnd.Lost(notices));
@@ -234,7 +236,9 @@ final class RemoteChatBackend implements ChatBackend {
             LOG.debug("event=chat.remote.stale user={}", user);
             return Optional.empty();
         }
-        if (event instanceof Event.Delta delta) {
+        if (event instanceof Event.Safety safety) {
+            sink.notice(safety.notice());
+        } else if (event instanceof Event.Delta delta) {
             sink.delta(delta.text());
         } else if (event instanceof Event.Queued) {
             sink.queued();
@@ -382,6 +386,14 @@ final class RemoteChatBackend implements ChatBackend {
                         : malformed(type);
             case "queued":
                 return id.isPresent() ? Optional.of(new Event.Queued(id)) : malformed(type);
+            case "safety":
+                // The text already names the lines; the structured resources are for clients that link them.
+                String text = frame.path("message").isTextual()
+                        ? Terminal.clean(frame.get("message").asText()).strip()
+                        : "";
+                return id.isPresent() && !text.isEmpty()
+                        ? Optional.of(new Event.Safety(id, new Notice(level(frame), text)))
+                        : malformed(type);
             case "error":
                 String message = frame.path("message").isTextual()
                         ? Terminal.clean(frame.get("message").asText()).strip()
@@ -392,6 +404,11 @@ final class RemoteChatBackend implements ChatBackend {
                 LOG.debug("event=chat.remote.ignored type={}", safeToken(type));
                 return Optional.empty();
         }
+    }
+
+    private static String level(JsonNode frame) {
+        String level = frame.path("level").asText("");
+        return level.matches("none|low|medium|high|imminent") ? level : "none";
     }
 
     private static Optional<Event> malformed(String type) {
@@ -452,6 +469,8 @@ final class RemoteChatBackend implements ChatBackend {
         record Done(Optional<String> id, boolean complete) implements Event {}
 
         record Queued(Optional<String> id) implements Event {}
+
+        record Safety(Optional<String> id, Notice notice) implements Event {}
 
         record Error(Optional<String> id, String code, String message) implements Event {
             @Override

@@ -144,7 +144,7 @@ class ChatConnectIT {
         String address = start(ChatService.builder(llm).build());
         ServerAddress server = ServerAddress.parse(address).orElseThrow();
 
-        try (RemoteChatBackend backend = RemoteChatBackend.connect(server, "test/1", Duration.ofSeconds(5))) {
+        try (RemoteChatBackend backend = RemoteChatBackend.connect(server, "test/1", "es", Duration.ofSeconds(5))) {
             Cancellation cancellation = new Cancellation();
             CompletableFuture<ChatBackend.TurnEnd> turn =
                     CompletableFuture.supplyAsync(() -> backend.send("hola", text -> {}, cancellation));
@@ -193,10 +193,75 @@ class ChatConnectIT {
         JsonNode hello = JSON.readTree(received.get(0));
         assertThat(hello.get("type").asText()).isEqualTo("hello");
         assertThat(hello.get("client").asText()).startsWith("psicoia-chat/");
-        assertThat(hello.get("locale").asText()).isEqualTo("es");
+        assertThat(hello.get("locale").asText()).isEqualTo(ChatBackend.localeTag(java.util.Locale.getDefault()));
         assertThat(JSON.readTree(received.get(1)))
                 .isEqualTo(JSON.readTree("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hola\"}"));
         assertThat(JSON.readTree(received.get(2))).isEqualTo(JSON.readTree("{\"type\":\"bye\"}"));
+    }
+
+    @Test
+    void givenARunningApp_whenAMessageShowsHighRisk_thenAFramedNoticeWithTheLinesComesBeforeTheReply()
+            throws Exception {
+        FakeLlmPort llm = new FakeLlmPort().then(FakeLlmPort.reply("Estoy acá con vos."));
+        String address = start(ChatService.builder(llm).build());
+        ServerAddress server = ServerAddress.parse(address).orElseThrow();
+        java.io.StringWriter screen = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(screen, true);
+
+        try (RemoteChatBackend backend = RemoteChatBackend.connect(server, "test/1", "es-AR", Duration.ofSeconds(5))) {
+            LineSource lines = LineSource.of(new java.io.ByteArrayInputStream(
+                    "ya no aguanto más, esta noche me quiero matar\n/ayuda\nsalir\n".getBytes(StandardCharsets.UTF_8)));
+            int exit = new ChatSession(backend, lines, out, out, false, false).run();
+            assertThat(exit).isZero();
+        }
+
+        String shown = screen.toString();
+        int frame = shown.indexOf("┌─ " + ChatSession.NOTICE_TITLE_CRISIS + " ");
+        assertThat(frame).as("the notice's frame").isPositive();
+        assertThat(shown.indexOf("0800-999-0091"))
+                .as("the Argentine line, in the frame")
+                .isGreaterThan(frame);
+        assertThat(shown.indexOf(ChatSession.REPLY_PREFIX + "Estoy acá con vos."))
+                .isGreaterThan(frame);
+        assertThat(shown).contains("│ Lo que me contás me preocupa mucho").contains("911");
+        // /ayuda: the lines again, framed, and no empty reply line after them.
+        int help = shown.indexOf("┌─ " + ChatSession.NOTICE_TITLE_CRISIS + " ", frame + 1);
+        assertThat(help).as("/ayuda's frame").isPositive();
+        assertThat(shown.substring(help)).contains("Estas son las líneas").doesNotContain(ChatSession.REPLY_PREFIX);
+        assertThat(shown.lines().filter(line -> line.startsWith("│")))
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(ChatSession.NOTICE_WIDTH));
+        assertThat(llm.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAServerSendingSafetyFrames_whenChatting_thenTheNoticeIsFramedAndOddFieldsAreIgnored() throws Exception {
+        try (ScriptedServer scripted = ScriptedServer.start((in, out) -> {
+            in.readLine();
+            send(out, "{\"type\":\"welcome\",\"user\":\"Usuario-3\"}");
+            in.readLine();
+            send(
+                    out,
+                    "{\"type\":\"safety\",\"id\":\"m0\",\"level\":\"high\",\"message\":\"viejo\"}",
+                    "{\"type\":\"safety\",\"id\":\"m1\",\"level\":\"high\"}",
+                    "{\"type\":\"safety\",\"id\":\"m1\",\"level\":\"rarísimo\",\"about\":\"self\","
+                            + "\"country\":null,\"future\":{\"a\":1},\"message\":\"Primera línea \\u001b[31m\\n"
+                            + "• Línea de prueba: 0800-000-0000\",\"resources\":[{\"name\":\"Línea de prueba\","
+                            + "\"contact\":\"0800-000-0000\",\"channel\":\"call\"}]}",
+                    "{\"type\":\"delta\",\"id\":\"m1\",\"text\":\"Sigo acá.\"}",
+                    "{\"type\":\"done\",\"id\":\"m1\"}");
+            in.readLine();
+        })) {
+            CliRun run = CliRun.of("hola\nsalir\n", Map.of(), "chat", "--connect", scripted.address());
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out())
+                    .contains("\n\n┌─ " + ChatSession.NOTICE_TITLE_HELP + " ─")
+                    .contains("│ Primera línea [31m\n│ • Línea de prueba: 0800-000-0000\n└─")
+                    .contains("─\n\n" + ChatSession.REPLY_PREFIX + "Sigo acá.\n")
+                    .doesNotContain("viejo")
+                    .doesNotContain("\u001b");
+            scripted.awaitDone();
+        }
     }
 
     @Test

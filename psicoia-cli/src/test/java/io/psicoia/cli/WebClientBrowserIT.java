@@ -44,8 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * download) driven by Selenium against {@code psicoia serve} from the built jar, in the offline mode.
  *
  * <p>Skipped when the browser is not installed, unless {@code -Dpsicoia.browser.required=true} (as {@code .ci/run}
- * sets): then it fails. Saves a screenshot to {@code target/web-client.png}, and to {@code docs/web-client.png} with
- * {@code -Dpsicoia.screenshot.update=true}.
+ * sets): then it fails. Saves screenshots to {@code target/}; the one of a safety notice ({@code web-client.png}) also
+ * to {@code docs/web-client.png} with {@code -Dpsicoia.screenshot.update=true}.
  */
 class WebClientBrowserIT {
 
@@ -58,6 +58,8 @@ class WebClientBrowserIT {
             "Me cuesta cortar con el celular a la noche y después me quedo dando vueltas con todo lo pendiente.";
     private static final String HTML = "<img src=x onerror=\"document.title='roto'\"> <b>esto es texto</b>";
     private static final String WHILE_DOWN = "Escribo esto mientras se cortó la conexión. ¿Te llega?";
+    private static final String HIGH_RISK = "ya no aguanto más, esta noche me quiero matar";
+    private static final String AFTER = "Gracias. Ahora estoy con mi hermana.";
 
     private final List<Process> servers = new ArrayList<>();
     private WebDriver driver;
@@ -122,11 +124,11 @@ class WebClientBrowserIT {
         assertThat(driver.findElement(By.cssSelector(".msg-bot .text")).getText())
                 .isNotBlank();
 
-        // A second exchange, then the screenshot of a real conversation.
+        // A second exchange, then a screenshot of a plain conversation (the README's shows a safety notice).
         type(SECOND);
         driver.findElement(By.id("enviar")).click();
         awaitReplies(wait, 2);
-        screenshot();
+        screenshot("web-client-chat.png", false);
 
         // Text with HTML is shown as text, never interpreted.
         type(HTML + Keys.ENTER);
@@ -183,6 +185,65 @@ class WebClientBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".msg-bot"))).hasSize(5);
         assertThat(driver.findElements(By.cssSelector(".msg-user"))).hasSize(5);
         assertThat(js("return localStorage.getItem('psicoia.pendientes')")).isNull();
+    }
+
+    @Test
+    void givenServe_whenAMessageShowsHighRisk_thenASafetyCardWithTheLinesComesBeforeTheReplyAndStaysReachable()
+            throws Exception {
+        int wsPort = JarProcess.freePort();
+        startServe(JarProcess.freePort(), wsPort);
+        driver = startBrowser();
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50));
+        driver.get("http://127.0.0.1:" + wsPort + "/");
+        wait.until(d -> "online".equals(status().getDomAttribute("data-state")));
+        assertThat(driver.findElement(By.id("lineas")).isDisplayed()).isFalse();
+
+        // The notice: a card in the conversation, between the message and its reply, with tel: links.
+        type(HIGH_RISK + Keys.ENTER);
+        awaitReplies(wait, 1);
+        WebElement card = driver.findElement(By.cssSelector("#mensajes .safety-card"));
+        assertThat(card.getDomAttribute("data-level")).isIn("high", "imminent");
+        @SuppressWarnings("unchecked")
+        List<String> around = (List<String>) js("const c = document.querySelector('#mensajes .safety-card');"
+                + "return [c.previousElementSibling.className, c.nextElementSibling.className];");
+        assertThat(around)
+                .as("the card sits between the message and its reply")
+                .containsExactly("msg msg-user", "msg msg-bot");
+        assertThat(card.getText())
+                .contains("Lo que me contás me preocupa mucho")
+                .contains("0800-999-0091");
+        List<String> tels = card.findElements(By.cssSelector("a[href^='tel:']")).stream()
+                .map(a -> a.getDomAttribute("href"))
+                .collect(Collectors.toList());
+        assertThat(tels).contains("tel:08009990091", "tel:911").allMatch(href -> href.matches("tel:[0-9*+]+"));
+        // High risk is announced at once (an alert), not only after the reply.
+        wait.until(d -> ((String) js("return document.getElementById('anuncio-urgente').textContent"))
+                .contains("0800-999-0091"));
+        assertThat(driver.findElement(By.id("anuncio-urgente")).getDomAttribute("role"))
+                .isEqualTo("alert");
+        // The latest lines stay above the composer, never over it.
+        WebElement strip = driver.findElement(By.id("lineas"));
+        assertThat(strip.isDisplayed()).isTrue();
+        assertThat(strip.getText()).contains("0800-999-0091").contains("911");
+        assertThat(strip.getRect().getY() + strip.getRect().getHeight())
+                .isLessThanOrEqualTo(
+                        driver.findElement(By.id("composer")).getRect().getY());
+        js("document.querySelector('#mensajes .safety-card').scrollIntoView({block: 'start'});");
+        screenshot("web-client.png", true);
+
+        // The card's /respirar button sends the tool: the breathing text is the next reply.
+        card.findElement(By.cssSelector("button[data-comando='/respirar']")).click();
+        awaitReplies(wait, 2);
+        assertThat(lastBotBubble().getText()).contains("Vamos a respirar juntos");
+        assertThat(driver.findElements(By.cssSelector(".msg-user .text")).get(1).getText())
+                .isEqualTo("/respirar");
+
+        // Later messages: the strip is still there.
+        type(AFTER + Keys.ENTER);
+        awaitReplies(wait, 3);
+        assertThat(driver.findElement(By.id("lineas")).isDisplayed()).isTrue();
+        assertThat(text("lineas")).contains("0800-999-0091");
+        assertThat(severeBrowserLogs()).as("console errors and CSP violations").isEmpty();
     }
 
     // --- the server ------------------------------------------------------------------------------------------------
@@ -302,16 +363,22 @@ class WebClientBrowserIT {
         return bubbles.get(bubbles.size() - 1);
     }
 
+    private WebElement lastBotBubble() {
+        List<WebElement> bubbles = driver.findElements(By.cssSelector(".msg-bot"));
+        return bubbles.get(bubbles.size() - 1);
+    }
+
     private static void awaitReplies(WebDriverWait wait, int count) {
         wait.until(d ->
                 d.findElements(By.cssSelector(".msg-bot[data-state='done']")).size() >= count);
     }
 
-    private void screenshot() throws IOException {
+    /** Saves a screenshot to {@code target/name}, and to {@code docs/name} when asked to update the README's. */
+    private void screenshot(String name, boolean forReadme) throws IOException {
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target", "web-client.png"), StandardCopyOption.REPLACE_EXISTING);
-        if (Boolean.parseBoolean(System.getProperty("psicoia.screenshot.update", "false"))) {
-            Files.copy(shot, Path.of("..", "docs", "web-client.png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        if (forReadme && Boolean.parseBoolean(System.getProperty("psicoia.screenshot.update", "false"))) {
+            Files.copy(shot, Path.of("..", "docs", name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class WebClientFilesTest {
 
     private static final Path WEB = Path.of("..", "web");
+    private static final Path HELPLINES = Path.of(
+            "..", "psicoia-domain", "src", "main", "resources", "io", "psicoia", "domain", "safety", "helplines.tsv");
 
     private static String read(String name) throws IOException {
         return Files.readString(WEB.resolve(name), StandardCharsets.UTF_8);
@@ -87,6 +91,54 @@ class WebClientFilesTest {
             assertThat(js).as(number).contains(number);
         }
         assertThat(js).contains("llamá al número de emergencias local");
+    }
+
+    @Test
+    void givenTheUrgentHelpPanel_whenItsNumbersAreComparedWithHelplinesTsv_thenEachIsThereForItsCountry()
+            throws IOException {
+        Map<String, Set<String>> shipped = new HashMap<>();
+        for (String row : Files.readAllLines(HELPLINES, StandardCharsets.UTF_8)) {
+            String[] cells = row.split("\t", -1);
+            if (row.startsWith("#") || cells.length < 6 || cells[0].equals("country")) {
+                continue;
+            }
+            String number = dialable(cells[5]);
+            if (!number.isEmpty()) {
+                shipped.computeIfAbsent(cells[0], country -> new HashSet<>()).add(number);
+            }
+        }
+        String js = read("app.js");
+        String resources = js.substring(js.indexOf("const HELP_RESOURCES"), js.indexOf("elsewhere:"));
+        String[] countries = resources.split("\\{ region: '");
+        assertThat(countries).as("countries in HELP_RESOURCES").hasSizeGreaterThanOrEqualTo(9);
+
+        int numbers = 0;
+        for (String country : List.of(countries).subList(1, countries.length)) {
+            Set<String> allowed = new HashSet<>(shipped.getOrDefault(country.substring(0, 2), Set.of()));
+            Matcher also = Pattern.compile("also: \\[([^\\]]*)\\]").matcher(country);
+            if (also.find()) {
+                Matcher code = Pattern.compile("'([A-Z]{2})'").matcher(also.group(1));
+                while (code.find()) {
+                    allowed.addAll(shipped.getOrDefault(code.group(1), Set.of()));
+                }
+            }
+            Matcher shown = Pattern.compile("(?:label|tel): '([^']*)'").matcher(country);
+            while (shown.find()) {
+                numbers++;
+                assertThat(allowed)
+                        .as(
+                                "%s in %s: a number of app.js missing from helplines.tsv",
+                                shown.group(1), country.substring(0, 2))
+                        .contains(dialable(shown.group(1)));
+            }
+        }
+        assertThat(numbers).isGreaterThanOrEqualTo(20);
+    }
+
+    /** What a person dials for a contact as written: its leading number, digits (and * +) only, as app.js does. */
+    private static String dialable(String contact) {
+        Matcher lead = Pattern.compile("^[\\s\\d*+().-]+").matcher(contact);
+        return lead.find() ? lead.group().replaceAll("[^\\d*+]", "") : "";
     }
 
     @Test
