@@ -1,5 +1,6 @@
 package io.psicoia.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Mixin;
         })
 final class AppCommand implements Callable<Integer> {
 
+    /** The admin listener's port when none is chosen. */
+    static final int ADMIN_PORT = 9464;
+
     @Mixin
     TcpOptions tcp = new TcpOptions();
 
@@ -33,6 +37,9 @@ final class AppCommand implements Callable<Integer> {
 
     @Mixin
     LlmOptions llm = new LlmOptions();
+
+    @Mixin
+    AdminOptions adminOptions = new AdminOptions();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -49,10 +56,22 @@ final class AppCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(AppCommand.class);
-        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "app");
+        Observability observability = Observability.create(adminOptions, ADMIN_PORT, "app");
+        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "app", observability);
+        try {
+            observability.startAdmin(() -> {
+                Map<String, Boolean> checks = new LinkedHashMap<>();
+                app.addChecks(checks, observability);
+                return checks;
+            });
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         stopper.onStop(() -> {
             app.close();
+            observability.close();
             stopped.countDown();
         });
         stopped.await();

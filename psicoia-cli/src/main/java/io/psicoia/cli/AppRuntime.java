@@ -21,12 +21,22 @@ final class AppRuntime implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final int port;
+    private final boolean offline;
+    private volatile boolean closing;
 
-    private AppRuntime(TcpChatServer server, ExecutorService workers, ScheduledExecutorService timers, int port) {
+    private AppRuntime(
+            TcpChatServer server, ExecutorService workers, ScheduledExecutorService timers, int port, boolean offline) {
         this.server = server;
         this.workers = workers;
         this.timers = timers;
         this.port = port;
+        this.offline = offline;
+    }
+
+    /** The app's readiness checks: listening (until it starts stopping), and a model to answer (or the fallback). */
+    void addChecks(java.util.Map<String, Boolean> checks, Observability observability) {
+        checks.put("listening", !closing);
+        checks.put("llm", offline || observability.modelReachable());
     }
 
     /**
@@ -42,7 +52,8 @@ final class AppRuntime implements AutoCloseable {
             SafetyOptions safety,
             LlmOptions llm,
             Map<String, String> environment,
-            String command)
+            String command,
+            Observability observability)
             throws InterruptedException {
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         TcpServerConfig config = tcpConfig(tcp, admission, command);
@@ -54,7 +65,8 @@ final class AppRuntime implements AutoCloseable {
         ExecutorService workers =
                 ChatThreads.workers("psicoia-llm", admission.toConfig().maxInFlight());
         ScheduledExecutorService timers = ChatThreads.timers("psicoia-timer");
-        ChatService chat = ChatWiring.chatService(choice, llm, admission, safety, workers, timers);
+        ChatService chat =
+                ChatWiring.chatService(choice, llm, admission, safety, observability.chatEvents(), workers, timers);
         timers.scheduleAtFixedRate(chat::purgeExpiredRateState, 1, 1, TimeUnit.MINUTES);
         log.info("event=app.config llm=\"{}\" admission={} tcp={}", choice.description(), admission.toConfig(), config);
 
@@ -68,8 +80,13 @@ final class AppRuntime implements AutoCloseable {
             timers.shutdownNow();
             throw cannotBind(e, config.host() + ":" + config.port(), "--port (APP_PORT)", "--host (APP_HOST)");
         }
+        observability.gauge(
+                "psicoia.tcp.connections.open", "TCP connections open to the chat server", server::openConnections);
+        observability.gauge("psicoia.llm.in_flight", "Model calls running now", chat::inFlight);
+        observability.gauge("psicoia.queue.waiting", "Messages waiting for a model slot now", chat::queued);
+        observability.gauge("psicoia.conversations.open", "Conversations held in memory", chat::openConversations);
         log.info("event=app.ready port={}", port);
-        return new AppRuntime(server, workers, timers, port);
+        return new AppRuntime(server, workers, timers, port, choice.offline());
     }
 
     int port() {
@@ -79,6 +96,7 @@ final class AppRuntime implements AutoCloseable {
     /** Stops gracefully: everyone connected is told, replies in progress may finish within the grace period. */
     @Override
     public void close() {
+        closing = true;
         server.close();
         workers.shutdownNow();
         timers.shutdownNow();

@@ -1,6 +1,7 @@
 package io.psicoia.cli;
 
 import io.psicoia.domain.model.ConversationId;
+import io.psicoia.domain.port.out.ChatEvents;
 import io.psicoia.domain.service.ChatService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ final class ChatCommand implements Callable<Integer> {
             using = "Conectado a PsicoIA en " + connect + ".";
         } else {
             LlmWiring.Choice choice = LlmWiring.choose(llm, environment);
-            ChatService chat = ChatWiring.chatService(choice, llm, admission, safety, null, null);
+            ChatService chat = ChatWiring.chatService(choice, llm, admission, safety, ChatEvents.NONE, null, null);
             ConversationId conversation = ConversationId.random(new SecureRandom());
             log.info(
                     "event=chat.start mode=local conv={} llm=\"{}\" admission={} inputTokenBudget={}"

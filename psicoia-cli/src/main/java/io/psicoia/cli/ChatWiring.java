@@ -1,6 +1,7 @@
 package io.psicoia.cli;
 
 import io.psicoia.adapter.llm.JtokkitTokenCounter;
+import io.psicoia.domain.port.out.ChatEvents;
 import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.service.ConversationConfig;
 import io.psicoia.domain.service.SystemPrompt;
@@ -17,12 +18,14 @@ final class ChatWiring {
             LlmOptions llm,
             AdmissionOptions admission,
             SafetyOptions safety,
+            ChatEvents events,
             Executor workers,
             ScheduledExecutorService timers) {
         ChatService.Builder builder = ChatService.builder(choice.port())
                 .tokenCounter(new JtokkitTokenCounter())
                 .admission(admission.toConfig())
                 .defaultCountry(safety.defaultCountry())
+                .events(events)
                 .conversation(
                         new ConversationConfig(SystemPrompt.SPANISH, llm.inputTokenBudget, llm.historyMaxMessages));
         if (workers != null) {

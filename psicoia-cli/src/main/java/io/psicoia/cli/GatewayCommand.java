@@ -1,6 +1,7 @@
 package io.psicoia.cli;
 
 import io.psicoia.gateway.ws.WsGatewayServer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,11 +26,26 @@ import picocli.CommandLine.Mixin;
         })
 final class GatewayCommand implements Callable<Integer> {
 
+    /** The admin listener's port when none is chosen (9464 is the app's). */
+    static final int ADMIN_PORT = 9465;
+
+    /** The gateway's gauges: WebSocket sessions and connections of every kind. */
+    static void gauges(Observability observability, WsGatewayServer server) {
+        observability.gauge("psicoia.ws.sessions.open", "WebSocket sessions open", server::openSessions);
+        observability.gauge(
+                "psicoia.ws.connections.open",
+                "Gateway connections open (pages, upgrades, WebSockets)",
+                server::openConnections);
+    }
+
     @Mixin
     GatewayOptions gateway = new GatewayOptions();
 
     @Mixin
     AppTargetOptions target = new AppTargetOptions();
+
+    @Mixin
+    AdminOptions adminOptions = new AdminOptions();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -46,11 +62,25 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(GatewayCommand.class);
-        WsGatewayServer server =
-                GatewayRuntime.start(gateway.toConfig(target.host, target.effectivePort(environment)), "gateway", 2);
+        Observability observability = Observability.create(adminOptions, ADMIN_PORT, "gateway");
+        int appPort = target.effectivePort(environment);
+        WsGatewayServer server = GatewayRuntime.start(gateway.toConfig(target.host, appPort), "gateway", 2);
+        gauges(observability, server);
+        try {
+            observability.startAdmin(() -> {
+                Map<String, Boolean> checks = new LinkedHashMap<>();
+                checks.put("listening", server.isAccepting());
+                checks.put("app", Observability.accepts(target.host, appPort));
+                return checks;
+            });
+        } catch (RuntimeException e) {
+            server.shutdown(java.time.Duration.ZERO);
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         stopper.onStop(() -> {
             server.close();
+            observability.close();
             stopped.countDown();
         });
         stopped.await();

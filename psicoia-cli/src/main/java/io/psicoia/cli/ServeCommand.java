@@ -1,6 +1,7 @@
 package io.psicoia.cli;
 
 import io.psicoia.gateway.ws.WsGatewayServer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
     LlmOptions llm = new LlmOptions();
 
     @Mixin
+    AdminOptions adminOptions = new AdminOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
 
     private final Map<String, String> environment;
@@ -56,11 +60,25 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogSetup.apply(logging.levelOr("INFO"), logging.file());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "serve");
+        Observability observability = Observability.create(adminOptions, AppCommand.ADMIN_PORT, "serve");
+        AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "serve", observability);
         WsGatewayServer server;
         try {
             server = GatewayRuntime.start(gateway.toConfig(appHostFor(tcp.host), app.port()), "serve", 3);
         } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        GatewayCommand.gauges(observability, server);
+        try {
+            observability.startAdmin(() -> {
+                Map<String, Boolean> checks = new LinkedHashMap<>();
+                app.addChecks(checks, observability);
+                checks.put("gateway", server.isAccepting());
+                return checks;
+            });
+        } catch (RuntimeException e) {
+            server.shutdown(java.time.Duration.ZERO);
             app.close();
             throw e;
         }
@@ -71,6 +89,7 @@ final class ServeCommand implements Callable<Integer> {
             server.stopAccepting();
             app.close();
             server.close();
+            observability.close();
             stopped.countDown();
         });
         stopped.await();

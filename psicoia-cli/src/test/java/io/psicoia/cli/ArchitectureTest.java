@@ -31,6 +31,7 @@ class ArchitectureTest {
     private static final String TCP = "io.psicoia.adapter.tcp..";
     private static final String GATEWAY = "io.psicoia.gateway..";
     private static final String CLI = "io.psicoia.cli..";
+    private static final String ADMIN = "io.psicoia.adapter.admin..";
 
     @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()
@@ -66,6 +67,23 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(LLM, TCP, DOMAIN)
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule admin_does_not_depend_on_other_adapters = noClasses()
+            .that()
+            .resideInAPackage(ADMIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(LLM, TCP, GATEWAY)
+            .because("the admin listener sees the chat through the domain's events port only");
+
+    @ArchTest
+    static final ArchRule other_adapters_do_not_depend_on_admin = noClasses()
+            .that()
+            .resideInAnyPackage(LLM, TCP, GATEWAY, DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ADMIN);
 
     @ArchTest
     static final ArchRule nothing_depends_on_cli = noClasses()

@@ -26,6 +26,8 @@ public final class MicrometerChatEvents implements ChatEvents {
         Duration.ofSeconds(10), Duration.ofSeconds(30)
     };
 
+    static final int FAILURES_BEFORE_UNREACHABLE = 3;
+
     private final MeterRegistry registry;
     private final Counter admitted;
     private final Counter admittedUrgent;
@@ -33,6 +35,9 @@ public final class MicrometerChatEvents implements ChatEvents {
     private final Counter promptTokens;
     private final Counter completionTokens;
     private final Counter replaced;
+    /** Model calls that failed in a row (the model unavailable after its retries); 0 after any that did not. */
+    private final java.util.concurrent.atomic.AtomicInteger failuresInARow =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public MicrometerChatEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -94,6 +99,14 @@ public final class MicrometerChatEvents implements ChatEvents {
     @Override
     public void modelCall(
             Optional<Duration> firstText, Duration total, ChatOutcome outcome, Optional<TokenUsage> usage) {
+        boolean failed = outcome instanceof ChatOutcome.ServiceUnavailable
+                || outcome instanceof ChatOutcome.SafeFallback fallback
+                        && fallback.modelFailure().isPresent();
+        if (failed) {
+            failuresInARow.incrementAndGet();
+        } else {
+            failuresInARow.set(0);
+        }
         String tag = outcome(outcome);
         firstText.ifPresent(time -> latency("psicoia.llm.first_text", "Time to the first text of a reply", tag)
                 .record(time));
@@ -102,6 +115,14 @@ public final class MicrometerChatEvents implements ChatEvents {
             promptTokens.increment(tokens.promptTokens());
             completionTokens.increment(tokens.completionTokens());
         });
+    }
+
+    /**
+     * Whether the model seems reachable: false after {@value #FAILURES_BEFORE_UNREACHABLE} calls in a row failed
+     * (after their retries), true again after any call that did not fail.
+     */
+    public boolean modelReachable() {
+        return failuresInARow.get() < FAILURES_BEFORE_UNREACHABLE;
     }
 
     private Timer latency(String name, String description, String outcome) {

@@ -53,7 +53,7 @@ public final class WsGatewayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ChannelGroup sessions;
     private final IpSessionLimiter limiter;
-    private Channel listener;
+    private volatile Channel listener;
     private boolean closed;
 
     /** What a session handler may need, known once the server starts. */
@@ -128,6 +128,12 @@ public final class WsGatewayServer implements AutoCloseable {
     /** Open connections of every kind (page requests, upgrades, WebSockets): what {@code WS_MAX_CONNECTIONS} caps. */
     public int openConnections() {
         return sessions.size();
+    }
+
+    /** Whether the listener is open and accepting connections. */
+    public boolean isAccepting() {
+        Channel bound = listener;
+        return bound != null && bound.isActive();
     }
 
     /** Stops accepting connections; open ones go on. */
