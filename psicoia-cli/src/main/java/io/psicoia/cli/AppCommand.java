@@ -54,7 +54,7 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LogSetup.apply(logging.levelOr("INFO"), logging.file());
+        LogSetup.apply(logging, "INFO");
         Logger log = LoggerFactory.getLogger(AppCommand.class);
         Observability observability = Observability.create(adminOptions, ADMIN_PORT, "app");
         AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "app", observability);

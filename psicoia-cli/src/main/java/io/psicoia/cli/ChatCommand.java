@@ -67,7 +67,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LogSetup.apply(logging.levelOr("WARN"), logging.file());
+        LogSetup.apply(logging, "WARN");
         Logger log = LoggerFactory.getLogger(ChatCommand.class);
         String using;
         ChatBackend backend;

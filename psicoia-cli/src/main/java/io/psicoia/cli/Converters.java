@@ -28,6 +28,18 @@ final class Converters {
         }
     }
 
+    /** {@code text} or {@code json}. */
+    static final class LogFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String format = value.strip().toLowerCase(Locale.ROOT);
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new TypeConversionException("se esperaba text o json");
+            }
+            return format;
+        }
+    }
+
     /** A comma-separated list of IP addresses, CIDR blocks or {@code loopback}. */
     static final class TrustedProxyList implements ITypeConverter<String> {
         @Override

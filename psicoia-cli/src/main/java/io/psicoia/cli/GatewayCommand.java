@@ -60,7 +60,7 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LogSetup.apply(logging.levelOr("INFO"), logging.file());
+        LogSetup.apply(logging, "INFO");
         Logger log = LoggerFactory.getLogger(GatewayCommand.class);
         Observability observability = Observability.create(adminOptions, ADMIN_PORT, "gateway");
         int appPort = target.effectivePort(environment);

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,15 +24,26 @@ final class LogSetup {
 
     private LogSetup() {}
 
-    static void apply(String level, Optional<Path> file) {
+    /** Applies the logging options: level, destination and format. */
+    static void apply(LoggingOptions options, String defaultLevel) {
+        apply(options.levelOr(defaultLevel), options.file(), options.json());
+    }
+
+    static void apply(String level, Optional<Path> file, boolean json) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         context.reset();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        Encoder<ILoggingEvent> encoder;
+        if (json) {
+            encoder = new JsonLineEncoder();
+        } else {
+            PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+            pattern.setPattern(PATTERN);
+            pattern.setCharset(StandardCharsets.UTF_8);
+            encoder = pattern;
+        }
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
 
         OutputStreamAppender<ILoggingEvent> appender;

@@ -23,6 +23,19 @@ final class LoggingOptions {
             description = "Escribe los registros en este archivo en lugar de la salida de error. Variable LOG_FILE.")
     Path file;
 
+    @Option(
+            names = "--log-format",
+            descriptionKey = "LOG_FORMAT",
+            paramLabel = "FORMATO",
+            converter = Converters.LogFormat.class,
+            description = "Formato de los registros: text (legible) o json (un objeto JSON por línea, para"
+                    + " recolectores). Variable LOG_FORMAT; por defecto text.")
+    String format;
+
+    boolean json() {
+        return "json".equals(format);
+    }
+
     String levelOr(String fallback) {
         return level == null ? fallback : level;
     }

@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LogSetup.apply(logging.levelOr("INFO"), logging.file());
+        LogSetup.apply(logging, "INFO");
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         Observability observability = Observability.create(adminOptions, AppCommand.ADMIN_PORT, "serve");
         AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "serve", observability);
