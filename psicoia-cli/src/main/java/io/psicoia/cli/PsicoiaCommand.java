@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -16,7 +17,13 @@ import picocli.CommandLine.ParameterException;
 @Command(
         name = "psicoia",
         versionProvider = PsicoiaCommand.Version.class,
-        subcommands = {ChatCommand.class, AppCommand.class, GatewayCommand.class, ServeCommand.class},
+        subcommands = {
+            ChatCommand.class,
+            AppCommand.class,
+            GatewayCommand.class,
+            ServeCommand.class,
+            ConfigCommand.class
+        },
         synopsisHeading = "Uso: ",
         descriptionHeading = "%n",
         optionListHeading = "%nOpciones:%n",
@@ -68,10 +75,31 @@ final class PsicoiaCommand implements Runnable {
 
     /** Runs the command line; servers stop when {@code stopper} says so. */
     static int run(String[] args, Console console, Map<String, String> environment, Stopper stopper) {
+        return run(args, console, EnvironmentSources.of(environment), stopper);
+    }
+
+    /**
+     * Runs the command line with the environment completed by the {@code .env} file of the working directory (the
+     * real environment wins); a {@code .env} that cannot be read stops with exit 2.
+     */
+    static int runWithDotEnv(String[] args, Console console, Map<String, String> environment, Path dotEnv) {
+        Map<String, String> fromFile;
+        try {
+            fromFile = DotEnv.read(dotEnv);
+        } catch (ConfigException e) {
+            PrintWriter err = new PrintWriter(console.err(), true, StandardCharsets.UTF_8);
+            err.println(e.getMessage());
+            return ExitCode.USAGE;
+        }
+        return run(args, console, new EnvironmentSources(environment, fromFile), Stopper.signals());
+    }
+
+    static int run(String[] args, Console console, EnvironmentSources sources, Stopper stopper) {
+        Map<String, String> environment = sources.merged();
         PrintWriter out = new PrintWriter(console.out(), true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(console.err(), true, StandardCharsets.UTF_8);
         PsicoiaCommand root = new PsicoiaCommand();
-        CommandLine commandLine = new CommandLine(root, new Factory(console, environment, stopper));
+        CommandLine commandLine = new CommandLine(root, new Factory(console, sources, stopper));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
@@ -123,12 +151,14 @@ final class PsicoiaCommand implements Runnable {
     /** Hands each subcommand the console and the environment. */
     private static final class Factory implements CommandLine.IFactory {
         private final Console console;
+        private final EnvironmentSources sources;
         private final Map<String, String> environment;
         private final Stopper stopper;
 
-        private Factory(Console console, Map<String, String> environment, Stopper stopper) {
+        private Factory(Console console, EnvironmentSources sources, Stopper stopper) {
             this.console = console;
-            this.environment = environment;
+            this.sources = sources;
+            this.environment = sources.merged();
             this.stopper = stopper;
         }
 
@@ -146,6 +176,9 @@ final class PsicoiaCommand implements Runnable {
             }
             if (type == ServeCommand.class) {
                 return (K) new ServeCommand(environment, stopper);
+            }
+            if (type == ConfigCommand.class) {
+                return (K) new ConfigCommand(console, sources, this);
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -10,6 +10,15 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String stdin, Map<String, String> environment, String... args) {
+        return run(stdin, console -> PsicoiaCommand.run(args, console, environment));
+    }
+
+    /** As the jar runs: the environment completed by the {@code .env} file at {@code dotEnv}. */
+    static CliRun withDotEnv(Map<String, String> environment, java.nio.file.Path dotEnv, String... args) {
+        return run("", console -> PsicoiaCommand.runWithDotEnv(args, console, environment, dotEnv));
+    }
+
+    private static CliRun run(String stdin, java.util.function.ToIntFunction<Console> command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(
@@ -17,7 +26,7 @@ record CliRun(int exitCode, String out, String err) {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
-        int code = PsicoiaCommand.run(args, console, environment);
+        int code = command.applyAsInt(console);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
