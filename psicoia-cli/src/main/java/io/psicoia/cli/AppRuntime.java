@@ -1,5 +1,6 @@
 package io.psicoia.cli;
 
+import io.psicoia.adapter.tcp.ConnectionLimiter;
 import io.psicoia.adapter.tcp.TcpChatServer;
 import io.psicoia.adapter.tcp.TcpServerConfig;
 import io.psicoia.domain.service.ChatService;
@@ -82,6 +83,22 @@ final class AppRuntime implements AutoCloseable {
         }
         observability.gauge(
                 "psicoia.tcp.connections.open", "TCP connections open to the chat server", server::openConnections);
+        observability.counter(
+                "psicoia.tcp.connections.opened",
+                "TCP connections accepted",
+                "process",
+                command,
+                server,
+                TcpChatServer::acceptedConnections);
+        for (ConnectionLimiter.Refusal reason : ConnectionLimiter.Refusal.values()) {
+            observability.counter(
+                    "psicoia.tcp.connections.refused",
+                    "TCP connections refused, by reason",
+                    "reason",
+                    reason.name().toLowerCase(java.util.Locale.ROOT),
+                    server,
+                    chatServer -> chatServer.refusedConnections(reason));
+        }
         observability.gauge("psicoia.llm.in_flight", "Model calls running now", chat::inFlight);
         observability.gauge("psicoia.queue.waiting", "Messages waiting for a model slot now", chat::queued);
         observability.gauge("psicoia.conversations.open", "Conversations held in memory", chat::openConversations);

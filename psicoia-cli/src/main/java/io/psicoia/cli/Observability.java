@@ -1,5 +1,6 @@
 package io.psicoia.cli;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.psicoia.adapter.admin.AdminMetrics;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,19 @@ final class Observability implements AutoCloseable {
     /** Whether the model seems reachable (true when nothing is measured). */
     boolean modelReachable() {
         return chatEvents == null || chatEvents.modelReachable();
+    }
+
+    /**
+     * A counter read on each scrape from a running total that {@code state} keeps. Micrometer holds {@code state}
+     * weakly: pass an object the process keeps (the server), never a lambda.
+     */
+    <T> void counter(String name, String description, String tag, String tagValue, T state, ToDoubleFunction<T> total) {
+        if (registry != null) {
+            FunctionCounter.builder(name, state, total)
+                    .description(description)
+                    .tag(tag, tagValue)
+                    .register(registry);
+        }
     }
 
     /** A gauge read on each scrape. */

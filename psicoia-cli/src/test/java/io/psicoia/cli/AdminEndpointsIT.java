@@ -110,6 +110,10 @@ class AdminEndpointsIT {
                     .isGreaterThanOrEqualTo(2);
             assertThat(sample(scrape, "psicoia_tcp_connections_open", "process=\"app\""))
                     .isZero();
+            assertThat(sample(scrape, "psicoia_tcp_connections_opened_total", "process=\"app\""))
+                    .isEqualTo(1);
+            assertThat(sample(scrape, "psicoia_tcp_connections_refused_total", "reason=\"too_many_from_address\""))
+                    .isZero();
             assertThat(sample(scrape, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
             assertThat(scrape).contains("netty_allocator_memory_used");
 

@@ -72,6 +72,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, Integer> openPerAddress = new ConcurrentHashMap<>();
     private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
+    private final LongAdder admitted = new LongAdder();
 
     /** A limiter that charges every connection to its remote address. */
     public ConnectionLimiter(int maxConnections, int maxPerIp) {
@@ -107,6 +108,11 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         return openPerAddress.getOrDefault(address, 0);
     }
 
+    /** Connections admitted since this limiter was created. */
+    public long admitted() {
+        return admitted.sum();
+    }
+
     /** Connections refused for {@code reason} since this limiter was created. */
     public long refused(Refusal reason) {
         return refusals.get(reason).sum();
@@ -127,6 +133,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.channel().attr(ADMISSION).set(new Admission(charged));
+        admitted.increment();
         ctx.fireChannelActive();
     }
 

@@ -89,6 +89,16 @@ public final class TcpChatServer implements AutoCloseable {
         return limiter.open();
     }
 
+    /** Connections accepted since the server was made. */
+    public long acceptedConnections() {
+        return limiter.admitted();
+    }
+
+    /** Connections refused for {@code reason} since the server was made. */
+    public long refusedConnections(ConnectionLimiter.Refusal reason) {
+        return limiter.refused(reason);
+    }
+
     /** Stops gracefully within the configured grace period. */
     @Override
     public void close() {
