@@ -1,5 +1,6 @@
 package io.psicoia.cli;
 
+import io.psicoia.gateway.ws.GatewayCounters;
 import io.psicoia.gateway.ws.WsGatewayServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,23 @@ final class GatewayCommand implements Callable<Integer> {
                 "psicoia.ws.connections.open",
                 "Gateway connections open (pages, upgrades, WebSockets)",
                 server::openConnections);
+        GatewayCounters counters = server.counters();
+        observability.counter(
+                "psicoia.ws.sessions.opened",
+                "WebSocket sessions opened",
+                "gateway",
+                "ws",
+                counters,
+                GatewayCounters::opened);
+        for (GatewayCounters.Refusal reason : GatewayCounters.Refusal.values()) {
+            observability.counter(
+                    "psicoia.ws.connections.refused",
+                    "Browsers turned away, by reason",
+                    "reason",
+                    reason.name().toLowerCase(java.util.Locale.ROOT),
+                    counters,
+                    gateway -> gateway.refused(reason));
+        }
     }
 
     @Mixin

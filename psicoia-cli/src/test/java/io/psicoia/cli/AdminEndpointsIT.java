@@ -154,7 +154,12 @@ class AdminEndpointsIT {
             HttpResponse<String> ready = get(admin, "/readyz");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"listening\":true", "\"llm\":true", "\"gateway\":true");
-            assertThat(get(admin, "/metrics").body()).contains("psicoia_ws_sessions_open{process=\"serve\"}");
+            String scrape = get(admin, "/metrics").body();
+            assertThat(scrape).contains("psicoia_ws_sessions_open{process=\"serve\"}");
+            assertThat(sample(scrape, "psicoia_ws_sessions_opened_total", "process=\"serve\""))
+                    .isZero();
+            assertThat(sample(scrape, "psicoia_ws_connections_refused_total", "reason=\"origin\""))
+                    .isZero();
         } finally {
             serve.toHandle().destroy();
             serve.waitFor(30, TimeUnit.SECONDS);

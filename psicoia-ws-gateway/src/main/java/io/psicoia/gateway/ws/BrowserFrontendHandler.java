@@ -78,8 +78,15 @@ final class BrowserFrontendHandler extends SimpleChannelInboundHandler<WebSocket
     private long framesOut;
     private long bytesOut;
 
+    private final GatewayCounters counters;
+
     BrowserFrontendHandler(
-            WsGatewayConfig config, SocketAddress app, IpSessionLimiter limiter, WriteBufferWaterMark waterMark) {
+            WsGatewayConfig config,
+            SocketAddress app,
+            IpSessionLimiter limiter,
+            GatewayCounters counters,
+            WriteBufferWaterMark waterMark) {
+        this.counters = counters;
         this.config = config;
         this.app = app;
         this.limiter = limiter;
@@ -111,11 +118,13 @@ final class BrowserFrontendHandler extends SimpleChannelInboundHandler<WebSocket
         if (address != null) {
             if (!limiter.tryAcquire(address)) {
                 LOG.debug("event=ws.refused session={} reason=too_many_from_address", session);
+                counters.countRefused(GatewayCounters.Refusal.TOO_MANY_FROM_ADDRESS);
                 closeBrowser(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), GatewayTexts.TOO_MANY_FROM_ADDRESS);
                 return;
             }
             slotHeld = true;
         }
+        counters.countOpened();
         LOG.debug("event=ws.open session={}", session);
         // Nothing more from the browser until the app can take it.
         browser.config().setAutoRead(false);

@@ -44,9 +44,12 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final StaticFiles files;
     private final AppHealth health;
     private final List<String> allowedOrigins;
+    private final GatewayCounters counters;
 
-    HttpRouteHandler(String wsPath, StaticFiles files, AppHealth health, List<String> allowedOrigins) {
+    HttpRouteHandler(
+            String wsPath, StaticFiles files, AppHealth health, List<String> allowedOrigins, GatewayCounters counters) {
         super(false);
+        this.counters = counters;
         this.wsPath = wsPath;
         this.files = files;
         this.health = health;
@@ -75,6 +78,7 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
             } else if (!originAllowed(request)) {
                 request.release();
                 LOG.debug("event=ws.refused reason=origin");
+                counters.countRefused(GatewayCounters.Refusal.ORIGIN);
                 respond(
                         ctx,
                         false,

@@ -42,6 +42,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final AppHealth health;
     private final Supplier<ChannelHandler> sessions;
     private final ChannelGroup open;
+    private final GatewayCounters counters;
     private final WebSocketServerProtocolConfig protocol;
 
     WsGatewayInitializer(
@@ -51,7 +52,9 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
             StaticFiles files,
             AppHealth health,
             Supplier<ChannelHandler> sessions,
-            ChannelGroup open) {
+            ChannelGroup open,
+            GatewayCounters counters) {
+        this.counters = counters;
         this.config = config;
         this.wsPath = wsPath;
         this.tls = tls;
@@ -88,6 +91,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         if (open.size() >= config.maxConnections()) {
+            counters.countRefused(GatewayCounters.Refusal.FULL);
             refuseFull(channel);
             return;
         }
@@ -96,7 +100,7 @@ final class WsGatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
         p.addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(config.handshakeTimeout()));
-        p.addLast(ROUTES, new HttpRouteHandler(wsPath, files, health, config.allowedOrigins()));
+        p.addLast(ROUTES, new HttpRouteHandler(wsPath, files, health, config.allowedOrigins(), counters));
         p.addLast("close-check", CloseFrameCheck.INSTANCE);
         p.addLast("ws", new WebSocketServerProtocolHandler(protocol));
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxMessageBytes()));

@@ -53,18 +53,19 @@ public final class WsGatewayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ChannelGroup sessions;
     private final IpSessionLimiter limiter;
+    private final GatewayCounters counters = new GatewayCounters();
     private volatile Channel listener;
     private boolean closed;
 
     /** What a session handler may need, known once the server starts. */
-    record Context(WsGatewayConfig config, InetSocketAddress app, IpSessionLimiter limiter) {}
+    record Context(WsGatewayConfig config, InetSocketAddress app, IpSessionLimiter limiter, GatewayCounters counters) {}
 
     /** A gateway that bridges every WebSocket to the app named in {@code config}. */
     public WsGatewayServer(WsGatewayConfig config) {
         this(
                 config,
-                context -> () ->
-                        new BrowserFrontendHandler(context.config(), context.app(), context.limiter(), WATER_MARK),
+                context -> () -> new BrowserFrontendHandler(
+                        context.config(), context.app(), context.limiter(), context.counters(), WATER_MARK),
                 HttpRouteHandler.WS_PATH);
     }
 
@@ -95,7 +96,7 @@ public final class WsGatewayServer implements AutoCloseable {
         Optional<SslContext> tls = config.tls().map(WsGatewayServer::sslContext);
         // Resolved once here, off the event loops; an unresolvable name is retried at each connect.
         InetSocketAddress app = new InetSocketAddress(config.appHost(), config.appPort());
-        Context context = new Context(config, app, limiter);
+        Context context = new Context(config, app, limiter, counters);
         StaticFiles files = new StaticFiles(config.staticRoot(), WsGatewayServer.class.getClassLoader());
         AppHealth health = new AppHealth(app, Duration.ofSeconds(1), HEALTH_TTL, System::nanoTime);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -107,7 +108,7 @@ public final class WsGatewayServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new WsGatewayInitializer(
-                        config, wsPath, tls, files, health, sessionFactory.apply(context), sessions));
+                        config, wsPath, tls, files, health, sessionFactory.apply(context), sessions, counters));
         listener = bootstrap.bind(config.host(), config.port()).sync().channel();
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         LOG.info(
@@ -118,6 +119,11 @@ public final class WsGatewayServer implements AutoCloseable {
                 config.maxConnectionsPerIp(),
                 config.allowedOrigins().size());
         return port;
+    }
+
+    /** Sessions opened and browsers turned away, since the gateway was made. */
+    public GatewayCounters counters() {
+        return counters;
     }
 
     /** Open WebSocket sessions holding a per-address slot. */
