@@ -1,8 +1,10 @@
 package io.psicoia.cli;
 
+import io.psicoia.adapter.llm.OpenAiCompatibleLlmAdapter;
 import io.psicoia.adapter.tcp.ConnectionLimiter;
 import io.psicoia.adapter.tcp.TcpChatServer;
 import io.psicoia.adapter.tcp.TcpServerConfig;
+import io.psicoia.domain.port.out.LlmUnavailableException;
 import io.psicoia.domain.service.ChatService;
 import io.psicoia.domain.service.ChatThreads;
 import java.net.BindException;
@@ -98,6 +100,17 @@ final class AppRuntime implements AutoCloseable {
                     reason.name().toLowerCase(java.util.Locale.ROOT),
                     server,
                     chatServer -> chatServer.refusedConnections(reason));
+        }
+        if (choice.port() instanceof OpenAiCompatibleLlmAdapter adapter) {
+            for (LlmUnavailableException.Reason reason : LlmUnavailableException.Reason.values()) {
+                observability.counter(
+                        "psicoia.llm.retries",
+                        "Model calls retried, by the failure that caused the retry",
+                        "reason",
+                        reason.name().toLowerCase(java.util.Locale.ROOT),
+                        adapter,
+                        llmAdapter -> llmAdapter.retries(reason));
+            }
         }
         observability.gauge("psicoia.llm.in_flight", "Model calls running now", chat::inFlight);
         observability.gauge("psicoia.queue.waiting", "Messages waiting for a model slot now", chat::queued);

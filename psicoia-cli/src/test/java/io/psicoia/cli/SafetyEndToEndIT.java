@@ -216,11 +216,25 @@ class SafetyEndToEndIT {
                         .withStatus(503)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"over capacity\"}}")));
-        startApp();
+        int admin = JarProcess.freePort();
+        startApp("--admin-port", String.valueOf(admin));
         try (Client client = new Client()) {
             List<JsonNode> events = client.sendRiskyAndExpectPromptSafety("r1");
 
             assertThat(types(events)).doesNotContain("error").endsWith("done");
+            // The operator sees what happened, in counts only.
+            String scrape = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + admin + "/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(scrape)
+                    .contains("psicoia_llm_retries_total{process=\"app\",reason=\"upstream_error\"} 2.0")
+                    .contains("psicoia_messages_finished_total{outcome=\"safe_fallback\",process=\"app\"} 1.0")
+                    .contains("psicoia_safety_notices_total{about=\"self\",level=\"imminent\",process=\"app\"} 1.0")
+                    .doesNotContain("aguanto");
             String followUp = events.stream()
                     .filter(event -> event.path("type").asText().equals("delta"))
                     .map(event -> event.path("text").asText())

@@ -99,6 +99,11 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
         this.retryLoop = RetryLoop.from(config, random, sleeper);
     }
 
+    /** Retries made (after 429, 5xx, network failures, timeouts), by the failure's reason, since it was made. */
+    public long retries(LlmUnavailableException.Reason reason) {
+        return retryLoop.retries(reason);
+    }
+
     /** The client the one-argument constructor uses. */
     public static HttpClient defaultHttpClient() {
         return HttpClient.newBuilder()

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -40,6 +43,9 @@ final class RetryLoop {
     private final Duration retryAfterCap;
     private final RandomGenerator random;
     private final Sleeper sleeper;
+    /** Retries made, by the reason of the failure that caused them, for metrics. */
+    private final Map<LlmUnavailableException.Reason, LongAdder> retries =
+            new EnumMap<>(LlmUnavailableException.Reason.class);
 
     RetryLoop(
             int maxAttempts,
@@ -57,6 +63,14 @@ final class RetryLoop {
         this.retryAfterCap = Objects.requireNonNull(retryAfterCap, "retryAfterCap");
         this.random = Objects.requireNonNull(random, "random");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        for (LlmUnavailableException.Reason reason : LlmUnavailableException.Reason.values()) {
+            retries.put(reason, new LongAdder());
+        }
+    }
+
+    /** Retries made since this loop was made after failures of {@code reason}. */
+    long retries(LlmUnavailableException.Reason reason) {
+        return retries.get(reason).sum();
     }
 
     static RetryLoop from(LlmConfig config, RandomGenerator random, Sleeper sleeper) {
@@ -95,6 +109,7 @@ final class RetryLoop {
                         statusText(failure));
                 throw failure.toException();
             }
+            retries.get(failure.reason()).increment();
             Duration wait = waitBefore(number, failure.retryAfter());
             LOG.info(
                     "event=llm.retry trace={} attempt={} reason={} status={} waitMs={}",
