@@ -64,6 +64,9 @@ class SafetyEvaluationTest {
         final int[] inRange = new int[2];
         final int[] turns = new int[2];
         final Map<String, int[]> byCategory = new LinkedHashMap<>();
+        /** Per category {below the range, above the range}: counts only, safe to report for the held-out set. */
+        final Map<String, int[]> outsideByCategory = new LinkedHashMap<>();
+
         final List<String> misses = new ArrayList<>();
         final List<String> wrongs = new ArrayList<>();
         final List<String> scriptFailures = new ArrayList<>();
@@ -166,9 +169,14 @@ class SafetyEvaluationTest {
             score.inRange[1]++;
             int[] category = score.byCategory.computeIfAbsent(item.category(), c -> new int[2]);
             category[1]++;
+            int[] outside = score.outsideByCategory.computeIfAbsent(item.category(), c -> new int[2]);
             if (inside) {
                 score.inRange[0]++;
                 category[0]++;
+            } else if (!result.level().atLeast(item.min())) {
+                outside[0]++;
+            } else {
+                outside[1]++;
             }
         }
         Map<String, RiskState> states = new LinkedHashMap<>();
@@ -251,6 +259,20 @@ class SafetyEvaluationTest {
                 .append(" | ")
                 .append(fraction(counts))
                 .append(" |\n"));
+        md.append("\n## Held-out set by category (counts only: no texts, no ids)\n\n")
+                .append("| Category | Inside range | Below the range | Above the range |\n|---|---|---|---|\n");
+        held.byCategory.keySet().stream().sorted().forEach(category -> {
+            int[] outside = held.outsideByCategory.get(category);
+            md.append("| ")
+                    .append(category)
+                    .append(" | ")
+                    .append(fraction(held.byCategory.get(category)))
+                    .append(" | ")
+                    .append(outside[0])
+                    .append(" | ")
+                    .append(outside[1])
+                    .append(" |\n");
+        });
         md.append("\n## Development crisis items missed (id, category, label, what the triage said)\n\n");
         if (dev.misses.isEmpty()) {
             md.append("None.\n");
