@@ -34,6 +34,7 @@ import static io.psicoia.domain.safety.RiskPhrases.SUICIDAL_INTENT;
 import static io.psicoia.domain.safety.RiskPhrases.THIRD_PARTY_REFERENCE;
 import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -173,17 +174,41 @@ public final class RiskTriage {
      */
     static String[] prepare(String text, Set<RiskSignal> signals) {
         String[] words = words(text);
-        if (QUOTING.foundIn(words) || MUSIC.matcher(text).find()) {
+        PhraseSet.Matches set = ASIDE.match(words);
+        if (set.found(0) || hasMusic(text)) {
             String unquoted = withoutQuotes(text);
             if (!unquoted.equals(text)) {
                 signals.add(RiskSignal.IDIOM);
                 words = words(unquoted);
+                set = ASIDE.match(words);
             }
         }
-        if (IDIOMS.blankOut(words)) {
+        // Idioms, blanked out: each match becomes one neutral word, so no other phrase can see it.
+        for (int[] span : set.spans(1)) {
+            Arrays.fill(words, span[0], span[1], "_");
             signals.add(RiskSignal.IDIOM);
         }
         return words;
+    }
+
+    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms. */
+    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(QUOTING, IDIOMS);
+
+    /** Whether the text has a music note (a line of a song), without a regular expression. */
+    private static boolean hasMusic(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '♪' || c == '♫') {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                int point = text.codePointAt(i);
+                if (point == 0x1F3B5 || point == 0x1F3B6 || point == 0x1F3A4 || point == 0x1F3B8) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Triage of one message. */
@@ -440,8 +465,7 @@ public final class RiskTriage {
     }
 
     private static String[] words(String text) {
-        String normalized = SafetyNormalizer.normalize(text);
-        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+        return SafetyNormalizer.fold(text);
     }
 
     /** Words spelled out letter by letter ("m e q u i e r o m a t a r") that spell a first-person intent. */
