@@ -157,6 +157,15 @@ final class PhraseSet {
             return ends[set] != null;
         }
 
+        /**
+         * The end (exclusive) of the longest match of set number {@code set} that starts at word {@code start}, or
+         * -1: every start, including those inside another match that {@link #spans} leaves out.
+         */
+        int endAt(int set, int start) {
+            int[] end = ends[set];
+            return end == null || end[start] <= start ? -1 : end[start];
+        }
+
         /** The non-overlapping matches of set number {@code set}, left to right, as {start, end}. */
         List<int[]> spans(int set) {
             int[] end = ends[set];

@@ -15,7 +15,13 @@ final class RiskPhrases {
     static final String SELF_KILL = "(matarme|suicidarme|suicidar me|quitarme la vida|sacarme la vida"
             + "|terminar con mi vida|acabar con mi vida|terminar con todo|acabar con todo|terminar con esto"
             + "|acabar con esto|acabar con todo de una vez|morirme|darme un tiro|pegarme un tiro|ahorcarme|envenenarme"
-            + "|cortarme las venas|hacerlo|volver a hacerlo"
+            + "|cortarme las venas|hacerlo|volver a hacerlo|desvivirme|colgarme|darme un balazo|pegarme un balazo"
+            + "|volarme la cabeza|volarme los sesos|dispararme|meterme un tiro|tomarme todas las pastillas"
+            + "|tomarme todas mis pastillas|tomarme el frasco|tomarme la caja"
+            + "|(aventarme|lanzarme|arrojarme|tirarme) (de|del|desde|por) ~ (puente|balcón|ventana|edificio|piso|techo"
+            + "|azotea|terraza|acantilado|cerro|barranco|último piso)"
+            + "|(aventarme|lanzarme|arrojarme) (a|al|bajo|abajo del|debajo del|debajo de un) (tren|metro|subte|camión"
+            + "|las vías|un tren|un camión|un carro|un auto|un bus)"
             + "|tirarme (de|del|desde|por) ~ (puente|balcón|ventana|edificio|piso|techo|azotea|terraza|acantilado)"
             + "|tirarme (a|al|bajo|abajo del|debajo del|debajo de un) (tren|subte|metro|auto|camión|colectivo|las vías"
             + "|un auto|un camión|un tren|un colectivo|un bus|bus|carro|un carro))";
@@ -146,6 +152,21 @@ final class RiskPhrases {
             "(end|ending) my (own )?life",
             "(don't|dont|do not) want to (live|be alive) (anymore|any more)",
             "suicidio is all i think about",
+            "me (voy a|quiero|pienso|quisiera|iba a) (tirar|aventar|lanzar|arrojar) (de|del|desde|por|al|a la|a las"
+                    + "|bajo|debajo de) ~ (puente|balcón|ventana|edificio|techo|azotea|terraza|acantilado|último piso"
+                    + "|tren|metro|subte|vías|camión)",
+            "me (voy a|quiero|pienso|quisiera) (colgar|ahorcar|envenenar|desvivir|pegar un tiro|dar un tiro"
+                    + "|volar la cabeza|cortar las venas)",
+            "(quiero|quisiera|voy a|ganas de|pienso) (desvivirme|unalive)",
+            "(want|wanna|going|gonna|plan|planning|thinking about|think about|thought about|decided) (to )?(jump"
+                    + "|jumping) (off|from|in front of) ~ (bridge|building|roof|cliff|train|tracks|balcony|car park"
+                    + "|parking garage|overpass)",
+            "(want|wanna|going|gonna|plan|planning|thinking about|think about|decided) (to )?(overdose|od|hang myself"
+                    + "|hanging myself|shoot myself|shooting myself|slit my wrists|drown myself|take all my pills"
+                    + "|take all my meds|delete myself|uninstall myself|log off (for good|permanently))",
+            "(delete|uninstall|unalive|unaliving) myself",
+            "sewer slide",
+            "(i'm|im|i am) (going to|gonna) (end it|do it) ~ (tonight|today|this weekend|tomorrow|soon)",
             "all i (think|can think) about is (suicidio|dying|death|killing myself)");
 
     /** Wishing not to be alive, without a stated intent: passive ideation, being a burden. */
@@ -227,7 +248,40 @@ final class RiskPhrases {
                     + "|weren't here|killed myself)|i'm gone|im gone)",
             "(hit|hits|killed) me ~~ (wouldn't mind|don't mind|would not mind|wouldn't care|be a relief)",
             "wouldn't mind (dying|not waking up|if i died)",
-            "(i )?(tried|attempted) to (kill myself|end my life|end it)");
+            "(i )?(tried|attempted) to (kill myself|end my life|end it)",
+            "(estaría|estaria|viviría|viviria|sería|seria|serían|serian|andaría|andaria|quedaría|quedaria) ~"
+                    + " (mejor|más feliz|mas feliz|más felices|mas felices|más tranquila|más tranquilo|más tranquilos|en paz)"
+                    + " ~ sin mí",
+            "(el mundo|mi familia|mi casa|todos|todo el mundo|mis hijos|mis papás|mis viejos) ~ (mejor|más felices|más tranquilos) sin mí",
+            "(les|le) (haría|haria|hago|hacía) un favor ~~ (si )?(me muero|me muriera|desaparezco|desapareciera|no"
+                    + " estuviera|me voy para siempre|me mato)",
+            "(solo|sólo|nada más|nomás) (soy|doy|causo|traigo) (problemas|molestias|un problema|una molestia|un estorbo"
+                    + "|una carga|lata)",
+            "(no le hago falta|no hago falta|no le sirvo) a nadie",
+            "(para qué|pa qué|para que|de qué sirve|de que sirve|qué sentido tiene|que sentido tiene) (seguir|sigo"
+                    + "|vivir|estar vivo|estar viva|seguir viviendo|seguir acá|seguir aquí|despertar|levantarme)",
+            "no tengo (nada|nadie) (por|para) (qué|que|quien|quién|lo que) (vivir|seguir)",
+            "no (me )?(importaría|importaria|molestaría|molestaria) (morir|morirme|no despertar|que me pasara algo|si me"
+                    + " muero|que me atropellaran|dejar de existir|no amanecer)",
+            "(ganas de|quiero|quisiera|me gustaría|solo quiero|sólo quiero|necesito|tengo ganas de) (desaparecer"
+                    + "|dejar de existir|no existir|no despertar|no despertarme)",
+            "(dios|diosito|señor|virgencita|tata dios|papá dios|padre) ~ (llévame|llevame|recógeme|recogeme|me lleve"
+                    + "|me recoja|me lleves|me recojas|llévame ya|llevame contigo|llévame contigo)",
+            "(quiero|quisiera|ya quiero|me quiero ir a) (estar|descansar|irme) (con dios|con diosito|en el cielo|al"
+                    + " cielo|con mi mamá en el cielo)",
+            "(ojalá|ojala|ojalá que) ~ (me dé algo|me de algo|me diera algo|me dé un infarto|me diera un infarto|me"
+                    + " atropellen|me atropellara|me caiga un rayo|no despierte|no amanezca|todo se acabe|se acabe todo)",
+            "(what's|whats|what is) the point (of|in) (living|being alive|going on|carrying on|waking up|existing"
+                    + "|anything anymore)",
+            "why (do i|should i|am i|bother) (even )?(keep going|live|living|exist|existing|wake up|alive|still"
+                    + " here|being alive)",
+            "(i'd|id|i would) (rather|sooner) (be dead|die|not exist|not be here|not wake up)",
+            "(hope|hoping|pray|praying|wish) (i|that i) (don't|dont|do not|won't|wont|never) wake up",
+            "(life|living) (isn't|is not|isnt|ain't|aint) worth (it|living|living anymore)",
+            "(nothing|no one|nobody) (left )?to live for",
+            "(want|wanna|need) (it all|everything|the pain|this) to (be over|stop|end) (for good|forever|permanently)",
+            "(i'm|im|i am) (just )?(a waste of space|a waste of oxygen|a waste of air)",
+            "(everyone|everybody|they|my family|the world) ~ (better|happier) (off )?without me");
 
     /** Hurting oneself without the intent to die. */
     static final PhraseSet SELF_HARM = PhraseSet.of(
@@ -251,7 +305,20 @@ final class RiskPhrases {
             "(cutting|hurting|harming|burning|hitting|punching|scratching|cut|hurt|harm|burn|hit) myself",
             "i cut (again|myself|last night|yesterday|today)",
             "i (self harm|self harmed|have been self harming|relapsed)",
-            "(been|was) clean for ~ (weeks|months|days|years)");
+            "(been|was) clean for ~ (weeks|months|days|years)",
+            "me (quemo|quemé|quemaba|corto|corté|cortaba|marco|marqué|rayo|rayé|hago cortes) (con|en) (cigarros"
+                    + "|cigarrillos|el encendedor|un encendedor|una navaja|la navaja|una cuchilla|la cuchilla|el cúter"
+                    + "|un cúter|una gillette|la gillette|tijeras|un compás|el compás|los brazos|las piernas|los muslos"
+                    + "|las muñecas|la panza)",
+            "(tengo|me hice|me hago|me vieron|me vio) ~ (cortes|heridas|marcas|quemaduras) (en|de) (los|mis|la|el)"
+                    + " (brazos|muñecas|piernas|muslos|brazo|muñeca|pierna|panza|abdomen)",
+            "(ganas|necesidad) (de|de volver a) (cortarme|lastimarme|hacerme daño|quemarme|golpearme)",
+            "(recaí|volví a recaer|tuve una recaída) ~ (cortarme|cortes|lastimarme|autolesi*|me corté)",
+            "(i've|ive|i have|i) (been|started|keep|kept|start) (cutting|burning|hurting|scratching|hitting|harming)"
+                    + " (myself|again)",
+            "(fresh|new|deep) (cuts|scars|burns) (on|in) (my )?(arms|wrists|thighs|legs|stomach|arm|wrist|thigh)",
+            "(urge|urges|need|itch) to (cut|self harm|hurt myself|burn myself)",
+            "(i )?(self harm|sh) (again|every (day|night)|when)");
 
     static final PhraseSet GIVING_AWAY = PhraseSet.of(
             "(regalé|estoy regalando|voy a regalar|regalando|repartí|estoy repartiendo|ya regalé|he regalado) ~ (mis"
@@ -263,7 +330,11 @@ final class RiskPhrases {
             "(hice|armé|escribí) una lista de ~ (quién|quien) ~ (cosa|cosas)",
             "(giving|gave|give|given) (away )?(all )?my (stuff|things|belongings)",
             "(gave|given) my ~ to",
-            "(won't|wont|will not) be needing (them|it|anything)");
+            "(won't|wont|will not) be needing (them|it|anything)",
+            "(ya )?no (me )?(van a hacer|hace|harán) falta",
+            "(quédatelo|quedátelo|quédatela|quedátela|quédenselo|quédenselos) ~~ (ya no|yo no|a mí no|no lo voy"
+                    + "|no la voy|no los voy)",
+            "(keep|have) (it|them|my) ~ (i won't|i wont|i don't|i dont) (need|be needing)");
 
     /** Saying goodbye for good. */
     static final PhraseSet FAREWELL = PhraseSet.of(
@@ -302,7 +373,19 @@ final class RiskPhrases {
             "you (won't|wont|will not) (hear|see) (from )?me again",
             "(i'm|im|i am) sorry for everything",
             "tell my ~ (i love|that i love|i loved)",
-            "none of this (was|is) (her|his|your|their|anyone's) fault");
+            "none of this (was|is) (her|his|your|their|anyone's) fault",
+            "cuando (yo )?(ya )?no (esté|este|estés) ~~ (cuiden|cuida|cuidá|díganle|diles|decile|dile|quiero que"
+                    + "|no llores|no lloren|sean felices|sé feliz)",
+            "(me despido|me estoy despidiendo|quería despedirme|quiero despedirme|vengo a despedirme) (para siempre"
+                    + "|de todos por última vez|por última vez|de este mundo|de la vida)",
+            "esta es mi despedida",
+            "(ya )?no (van|vas|vais) a (saber|tener noticias) (más )?de mí",
+            "(perdón|perdónenme|perdóname|perdoname|perdonenme|sorry) (por|for) (no (haber sido|ser)|not being) ~"
+                    + " (suficiente|más fuerte|mas fuerte|enough|stronger|better|mejor)",
+            "(when|after|once) (i'm|im|i am) gone ~~ (take care|look after|tell|don't|dont|please|look after|you)",
+            "this is (goodbye|my goodbye)",
+            "goodbye for (good|ever)",
+            "(i )?(just )?(wanted|want) to say (goodbye|bye) (to everyone|before i go|one last time|for good)");
 
     /** Thanks and a goodbye: ordinary, unless said after risk (the conversation state decides). */
     static final PhraseSet GOODBYE = PhraseSet.of(
@@ -352,7 +435,18 @@ final class RiskPhrases {
             "(everything's|everythings|everything is) sorted",
             "(it all|everything) planned",
             "notes are written",
-            "once the house is asleep");
+            "once the house is asleep",
+            "(tengo|lo tengo|ya tengo|ya lo tengo) todo (pensado|calculado|planeado|resuelto|decidido)",
+            "ya (sé|se|pensé|tengo pensado|elegí|investigué|busqué) (cómo|como|cuándo|cuando|dónde|donde|el día|la"
+                    + " fecha) (lo voy a hacer|hacerlo|lo hago|va a ser)",
+            "(vengo juntando|he estado juntando|estoy juntando|he juntado|estoy guardando|he guardado|vengo guardando"
+                    + "|estoy acumulando|he acumulado) ~ (pastillas|píldoras|remedios|medicamentos|pastis)",
+            "(i've|ive|i have) made up my mind",
+            "i know (how|when|where) (i'm|im|i am) (going to|gonna) do it",
+            "(it's|its|it is|i've got it|i have it|ive got it) all planned (out)?",
+            "(i've|ive|i have) been (saving|stockpiling|hoarding|collecting) (up )?(my )?(pills|meds|tablets"
+                    + "|sleeping pills|painkillers)",
+            "(wrote|written|writing) (the|my) (notes|letters|note|goodbye letters)");
 
     /** What one could use, at hand, or seeking it. */
     static final PhraseSet MEANS = PhraseSet.of(
@@ -362,7 +456,13 @@ final class RiskPhrases {
                     + "(pastillas|píldoras|remedios|medicamentos|clonazepam|rivotril|soga|cuerda|arma|pistola|revólver"
                     + "|veneno|cuchilla|gillette|navaja|hojas de afeitar)",
             "(me tomé|me he tomado|tomé|ya me tomé) (unas|unos|algunas|las|mis) " + PILLS,
-            "(have|saved|bought|got|stockpiled) ~ (pills|rope|gun|razor|razors|blades)");
+            "(have|saved|bought|got|stockpiled) ~ (pills|rope|gun|razor|razors|blades)",
+            "(tengo|ya tengo|conseguí|ya conseguí|compré|ya compré) (una|la|el|un) (soga|cuerda|arma|pistola|revólver"
+                    + "|fierro|veneno|cuchilla|navaja)",
+            "(where|how) (can i|do i|to|could i) (get|buy) ~ (pills|sleeping pills|a gun|rope|poison) ~~ (without"
+                    + " a prescription|no prescription|without anyone|quickly|fast)",
+            "(dónde|donde|cómo|como) (consigo|compro|puedo conseguir|puedo comprar|se consigue|se compra) (una|un)"
+                    + " (pistola|arma|soga|veneno) ~~ (sin que|rápido|rapido|sin receta|sin papeles)");
 
     /** A time close at hand. */
     static final PhraseSet TIMING = PhraseSet.of(
@@ -376,6 +476,11 @@ final class RiskPhrases {
             "(es|será) mi (última|ultima) noche",
             "hoy es el día",
             "(tonight|right now|tomorrow morning)",
+            "antes de (fin de mes|que termine la semana|mi cumpleaños|navidad|año nuevo|que acabe el año|que vuelvan)",
+            "(este|el|el próximo|este mismo) (viernes|sábado|domingo|lunes|martes|miércoles|jueves) (es el día|lo"
+                    + " hago|me voy|se acaba)",
+            "(this|on|next) (friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend) (is the day|i'll do"
+                    + " it|it ends|it's over)",
             "in (a few minutes|an hour|a bit)");
 
     /** Standing at a height or on the tracks. */
@@ -425,7 +530,17 @@ final class RiskPhrases {
             "(took|swallowed|taken) (all|a bottle of|a whole bottle of|too many|the whole|a handful of|all of|the lot"
                     + "|everything)",
             "(i )?(already )?(took|swallowed) (all of them|them all|the lot)",
-            "(i'm|im|i am) bleeding (a lot|badly|so much)");
+            "(i'm|im|i am) bleeding (a lot|badly|so much)",
+            "(me tomé|me tome|tomé|me tragué|me he tomado|me acabo de tomar) (1*|2*|3*|4*|5*|6*|7*|8*|9*|diez"
+                    + "|quince|veinte|treinta|cuarenta|cincuenta|un puñado de|varias|un montón de|un chingo de|un"
+                    + " resto de|una bocha de|un pocotón de|una pila de|todas mis|todas las) ~ (pastillas|píldoras"
+                    + "|remedios|pastis|comprimidos|tabletas|grageas|medicamentos|pepas)",
+            "(just |already )?(took|swallowed|taken|downed) (1*|2*|3*|4*|5*|6*|7*|8*|9*|a bunch of|a lot of|loads"
+                    + " of|heaps of|all my|all of my|my whole|every one of my|every) ~ (pills|tablets|meds|medication"
+                    + "|sleeping pills|painkillers)",
+            "(ya )?(empecé a|estoy empezando a) (sentir|sentirme) ~ (el efecto|mareado|mareada|raro|rara|sueño)"
+                    + " ~~ (pastillas|remedios|lo que tomé|lo que me tomé)",
+            "(they're|theyre|it's|its) (starting|beginning) to (kick in|work)");
 
     /** Asking how: methods, doses, heights, how long it takes. Matching these never produces an answer. */
     static final PhraseSet METHOD_QUESTION = PhraseSet.of(
@@ -470,7 +585,17 @@ final class RiskPhrases {
                     + "|end my life)",
             "how (do i|can i|to|would i) (kill myself|end my life|die painlessly|commit suicidio)",
             "how long (does it|would it|will it) take (to die|if you take|if i take)",
-            "how long does it take to die");
+            "how long does it take to die",
+            "(qué|que) (pasa|pasaría|pasaria|me pasa|te pasa|le pasa) si (me |uno se |alguien se )?(tomo|tomara"
+                    + "|trago|tragara|bebo|tomas|toma|mezclo|mezclara) (todas|todo el|todo|una caja|un frasco|muchas"
+                    + "|demasiadas|un montón|un puñado|el frasco|la caja|el blíster|1*|2*|3*|4*|5*|6*|7*|8*|9*)",
+            "(duele|es doloroso|es dolorosa|sufre uno|se sufre) (morir|ahorcarse|ahogarse|desangrarse|tirarse"
+                    + "|morirse|cortarse las venas|matarse)",
+            "what (happens|would happen) if (i|you|someone|u) (take|took|swallow|swallowed|mix|mixed|drink|drank)"
+                    + " (too many|a lot of|all|a whole bottle|a bottle|loads|a bunch|the whole|1*|2*|3*|4*|5*|6*|7*"
+                    + "|8*|9*)",
+            "(is it|would it be|does it) (painful|hurt) to (die|hang|drown|bleed out|jump|overdose)",
+            "(best|quickest|easiest|surest|most painless) (way|method) to (go|do it|end it)");
 
     /** An attempt made recently. */
     static final PhraseSet RECENT_ATTEMPT = PhraseSet.of(
@@ -485,7 +610,18 @@ final class RiskPhrases {
             "(tried|attempted) to (kill myself|end my life|end it|overdose) (last night|yesterday|today|this morning"
                     + "|last week|earlier today|a few days ago)",
             "(i )?overdosed (last night|yesterday|today|this morning)",
-            "(tried|did it) ~~ (didn't work|woke up|still here)");
+            "(tried|did it) ~~ (didn't work|woke up|still here)",
+            "(me lavaron|me hicieron un lavado de|lavado de) (el )?estómago",
+            "(desperté|me desperté|amanecí) en (el|un) (hospital|sanatorio|urgencias|la clínica|la guardia|la uci)"
+                    + " ~~ (intent*|pastillas|sobredosis|lo que hice|porque)",
+            "(lo )?(volví a intentar|intenté otra vez|intenté de nuevo|intenté nuevamente)",
+            "(had|got) my stomach pumped",
+            "woke up in (the )?(hospital|er|icu|psych ward) ~~ (after|because|overdose|tried)",
+            "(i )?(tried|attempted) (again|it again) (last night|yesterday|this week|on (friday|saturday|sunday"
+                    + "|monday))",
+            "(my|the) (attempt|overdose) (last night|yesterday|this week|last week|a few days ago)",
+            "(mi|el) intento (de (suicidio|matarme|quitarme la vida) )?(de )?(anoche|ayer|de la semana pasada|del"
+                    + " finde|del fin de semana|hace unos días|hace poco)");
 
     /** A time clearly past ("hace años", "de adolescente"); "desde hace" is ongoing and is blanked first. */
     static final PhraseSet PAST_MARKER = PhraseSet.of(
@@ -498,9 +634,16 @@ final class RiskPhrases {
             "(years|months) ago",
             "when i was ~",
             "(in|back in) (high school|college|my teens|the past|uni)",
-            "used to");
+            "used to",
+            "(el año pasado|hace un tiempo|de más joven|de mas joven|en la adolescencia|en mi adolescencia|de pequeño"
+                    + "|de pequeña|de chamaca|de chamaco|de morra|de morro|de cabro chico|de cabra chica|de guagua)",
+            "(last year|a few years back|as a teen|as a teenager|in my teens|in my twenties|as a kid|growing up)");
 
-    static final PhraseSet ONGOING = PhraseSet.of("desde hace", "for (months|years|weeks)");
+    static final PhraseSet ONGOING = PhraseSet.of(
+            "desde (hace|el año pasado|que|chico|chica|niño|niña|adolescente|siempre)",
+            "(since|ever since) ~",
+            "for (months|years|weeks|a while|a long time)",
+            "(toda mi vida|all my life|my whole life)");
 
     static final PhraseSet RECOVERY = PhraseSet.of(
             "(hoy|ahora|ya|hoy en día) (estoy|me siento|vivo) ~ (bien|mejor|en paz|feliz|contento|contenta|tranquilo"
@@ -529,7 +672,22 @@ final class RiskPhrases {
             "(i feel|i'm|im|i am|feeling) ~ (empty|hopeless|worthless|numb|broken|lost|alone|so alone|miserable"
                     + "|exhausted|overwhelmed|depressed|dead inside|wrecked)",
             "(so )?tired of everything",
-            "(what's|whats) the point");
+            "(what's|whats) the point",
+            "(me siento|estoy|ando|me veo) ~ (fatal|horrible|terrible|pésimo|pésima|una basura|un cero a la"
+                    + " izquierda|insignificante|invisible|como la mierda|como el culo|de bajón|en la lona|en el piso"
+                    + "|atrapado|atrapada|sin salida|hasta la madre|reventado|reventada|quemado|quemada|bajón|bajoneado"
+                    + "|bajoneada|achicopalado|achicopalada|aguevado|aguevada|ahuevado|ahuevada|depre|en la mala)",
+            "no sirvo para nada",
+            "(todo|ya todo) me da igual",
+            "(no tengo|sin) ganas de nada",
+            "(lloro|lloré|llorando) (todos los días|todas las noches|todo el día|sin parar|a cada rato)",
+            "no (puedo|paro de|consigo) (dejar de llorar|parar de llorar|llorar)",
+            "(me odio|odio mi vida|odio mi cuerpo|me doy asco)",
+            "no (tengo|me quedan) fuerzas",
+            "(i hate myself|i hate my life|i can't stop crying|i cant stop crying|nothing matters|no one cares"
+                    + "|nobody cares|i'm a failure|im a failure|i'm not okay|im not okay|i'm not ok|im not ok)",
+            "(i'm|im|i am) (really |so )?(struggling|drowning|falling apart|at my lowest|at rock bottom)",
+            "(can't|cant|cannot) (get out of bed|stop crying|keep going like this|breathe)");
 
     static final PhraseSet THIRD_PARTY_REFERENCE = PhraseSet.of(
             "(mi|mis|un|una|nuestro|nuestra|tu|su|el|la|my|a|our|his|her) ~ " + PERSON,
@@ -571,7 +729,18 @@ final class RiskPhrases {
             "better off without (him|her|them)",
             "goodbye (message|note|post)",
             "(is|are|seems|seem) suicidal",
-            "(is|are) on the (roof|bridge|ledge|tracks)");
+            "(is|are) on the (roof|bridge|ledge|tracks)",
+            "se (quiere|va a|quería|iba a|piensa|quiso) (tirar|aventar|lanzar|colgar|ahorcar|envenenar|cortar las venas"
+                    + "|pegar un tiro|dar un tiro)",
+            "(tiene|tenía|anda con|habla de) (ideas|pensamientos) (suicidas|de muerte|de matarse|de suicidio)",
+            "(es|está|esta|anda|se puso) (suicida|muy suicida)",
+            "(habla|hablando|hablaba|anda hablando) (de|sobre) (morirse|la muerte|suicidarse|matarse|el suicidio|que"
+                    + " se quiere morir|desaparecer|no despertar)",
+            "(talks|talking|keeps talking|kept talking|talked|been talking) about (dying|death|suicidio|not being"
+                    + " here|ending it|wanting to die|disappearing)",
+            "(doesn't|does not|doesnt|don't|dont) want to (live|be here|be alive|wake up|exist) (anymore|any more)?",
+            "(giving|gave|given) away (his|her|their|all (his|her|their)) (stuff|things|belongings|stuff)",
+            "(took|swallowed|taken) (a bunch of|a lot of|loads of|all (his|her|their)) ~ (pills|tablets|meds)");
 
     static final PhraseSet OTHER_IMMINENT = PhraseSet.of(
             "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
@@ -591,7 +760,9 @@ final class RiskPhrases {
             "(desaparecer|no existir)",
             "(regaló|está regalando) ~ sus cosas",
             "(hurt|hurting|cut|cutting|harm|harming) (himself|herself|themselves)",
-            "better off without (him|her|them)");
+            "better off without (him|her|them)",
+            "(habla|hablando|hablaba|anda hablando) (de|sobre) (desaparecer|no despertar)",
+            "(doesn't|does not|doesnt|don't|dont) want to (wake up|exist|be here)");
 
     static final PhraseSet GENERAL_TOPIC = PhraseSet.of(
             "(estadísticas|estadística|tasa|tasas|cifras|datos|índice|índices|números) (de|del|sobre) ~ (suicidio"
@@ -615,6 +786,13 @@ final class RiskPhrases {
             "how (to|can i|do i|should i) (help|support|talk to|ask) (someone|a friend|my friend|a student|a patient)",
             "(my|the) (novel|story|book|film|character|protagonist)");
 
+    /** Asking what to do if it ever happened: about nobody in particular, even beside "mis amigas". */
+    static final PhraseSet HYPOTHETICAL = PhraseSet.of(
+            "(qué|que|cómo|como) (decir|hacer|responder|actuar|reaccionar|le digo|digo|le respondo|ayudar) (si|cuando)"
+                    + " (alguien|una persona|un amigo|una amiga|un alumno|una alumna|algún|alguna|someone|somebody)",
+            "what (to|should i|do i|do you) (say|do) (if|when) (someone|somebody|a friend|a student)",
+            "(en caso de que|si algún día|si alguna vez) (alguien|un amigo|una amiga|una persona)");
+
     /** Fiction: about characters, whoever is mentioned beside them. */
     static final PhraseSet FICTION = PhraseSet.of(
             "(novela|telenovela|obra de teatro|película|peli|serie|cuento|libro|guion|guión|episodio|capítulo|novel"
@@ -632,6 +810,23 @@ final class RiskPhrases {
             "(está|anda|sigue|la veo|lo veo) (muy mal|re mal|fatal|deprimid*|destruid*|hundid*|muy triste|muy"
                     + " bajoneado|muy bajoneada)",
             "(he's|she's|they're|he is|she is) (really )?(struggling|depressed|not okay|in a bad way)");
+
+    /**
+     * Ordinary reasons to say goodbye or give things away: a move, a trip, a new job, the last day somewhere, clearing
+     * out. Beside them, a farewell or a gift is not a sign of risk unless something else is.
+     */
+    static final PhraseSet ORDINARY_LEAVING = PhraseSet.of(
+            "(me mudo|me estoy mudando|nos mudamos|nos estamos mudando|me voy a mudar|mudanza|me cambio de casa|me voy"
+                    + " a vivir|me voy de viaje|me voy de vacaciones|vacaciones|intercambio|me voy a estudiar"
+                    + "|nuevo trabajo|trabajo nuevo|renuncié|me jubilo|jubilación|aeropuerto|vuelo|avión|graduación"
+                    + "|fin de curso|último día (de|en el|en la) (trabajo|oficina|chamba|laburo|pega|colegio|cole|escuela"
+                    + "|facultad|uni|universidad|curro)|ya no me (entra|entran)|me (queda|quedan) (chico"
+                    + "|chica|chicos|chicas|grande|grandes)|donar|doné|donación|caridad|beneficencia|venta de garaje"
+                    + "|hacer espacio|hacer lugar|limpieza|ordenando|despedida de soltera|despedida de soltero"
+                    + "|fiesta de despedida|moving|move out|moving out|new job|graduat*|retir*|vacation"
+                    + "|holiday|abroad|emigrat*|declutter*|charity|donate|donating|donated|outgrown|doesn't fit"
+                    + "|don't fit|leaving party|leaving do|going away party|last day (at|of) (work|school|uni"
+                    + "|the office))");
 
     /** Keeping it secret: said beside pills just taken, it makes the taking a crisis. */
     static final PhraseSet SECRECY = PhraseSet.of(

@@ -8,10 +8,12 @@ import static io.psicoia.domain.safety.RiskPhrases.FIRST_PERSON;
 import static io.psicoia.domain.safety.RiskPhrases.GENERAL_TOPIC;
 import static io.psicoia.domain.safety.RiskPhrases.GIVING_AWAY;
 import static io.psicoia.domain.safety.RiskPhrases.GOODBYE;
+import static io.psicoia.domain.safety.RiskPhrases.HYPOTHETICAL;
 import static io.psicoia.domain.safety.RiskPhrases.IDIOMS;
 import static io.psicoia.domain.safety.RiskPhrases.MEANS;
 import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
 import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
+import static io.psicoia.domain.safety.RiskPhrases.ORDINARY_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_AT_RISK;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_IMMINENT;
@@ -129,7 +131,15 @@ public final class RiskTriage {
             "pa",
             "yo");
 
+    /** After "no sé", these make it "I don't know why/what…", not a negation: "no sé para qué sigo". */
+    private static final Set<String> QUESTION_WORDS =
+            foldAll("para", "por", "qué", "cómo", "si", "cuándo", "dónde", "quién", "cuál", "cuánto", "hasta", "ni");
+
+    private static final Set<String> QUESTION_OPENERS = foldAll("para", "pa", "de", "y", "a");
+
     private static final Set<String> KEEPS_ON = foldAll("para", "paro", "paran", "deja", "dejo", "dejan", "paras");
+
+    private static final String KNOW = SafetyNormalizer.normalize("sé");
 
     private static final Set<String> NEGATIONS =
             foldAll("no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
@@ -231,9 +241,14 @@ public final class RiskTriage {
         boolean place = found.has(PLACE) && !found.has(PLACE_BENIGN);
         boolean placeContext = found.has(PLACE_CONTEXT);
         boolean timing = found.has(TIMING);
-        boolean distress = found.any(DISTRESS);
+        boolean distress = found.anyNotNegated(DISTRESS);
         boolean recentAttempt = found.has(RECENT_ATTEMPT);
         boolean goodbye = found.has(GOODBYE);
+        if ((givingAway || farewell) && !intent && !passive && !selfHarm && found.has(ORDINARY_LEAVING)) {
+            // "Me despedí de todos, me mudo a Madrid", "regalé la ropa que ya no me queda": leaving, not dying.
+            givingAway = farewell = false;
+        }
+        boolean pastCrisis = false;
 
         if ((intent || passive || selfHarm || farewell)
                 && !inProgress
@@ -244,15 +259,17 @@ public final class RiskTriage {
             // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien"). Checked
             // last: most messages have nothing to tell as past, and this one needs another pass over the words.
             signals.add(RiskSignal.PAST_RESOLVED);
+            pastCrisis = true;
             intent = passive = selfHarm = farewell = false;
             if (found.has(RECOVERY)) {
                 distress = false;
             }
         }
-        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || found.has(FICTION))) {
+        boolean fiction = found.has(FICTION) || found.has(HYPOTHETICAL);
+        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || fiction)) {
             // Fiction, school work, a professional asking in general terms: about nobody in danger, unless the
             // writer speaks of someone of their own ("mi alumno…") or of themselves.
-            if ((found.has(FICTION) || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
+            if ((fiction || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
                 signals.add(RiskSignal.GENERAL_TOPIC);
                 return new RiskAssessment(RiskLevel.NONE, RiskSubject.GENERAL, signals);
             }
@@ -262,6 +279,10 @@ public final class RiskTriage {
         if (distress) {
             level = RiskLevel.LOW;
             signals.add(RiskSignal.DISTRESS);
+        }
+        if (pastCrisis) {
+            // A crisis told as past and over is still worth a gentle word: low, never crisis.
+            level = RiskLevel.LOW;
         }
         if (passive || selfHarm || givingAway) {
             level = RiskLevel.MEDIUM;
@@ -417,7 +438,9 @@ public final class RiskTriage {
         OTHER_MILD,
         OTHER_AT_RISK_HIGH,
         OTHER_DISTRESS,
-        RECOVERY
+        RECOVERY,
+        ORDINARY_LEAVING,
+        HYPOTHETICAL
     };
 
     private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
@@ -448,17 +471,34 @@ public final class RiskTriage {
             return matches.found(SET_NUMBERS.get(set));
         }
 
-        /** True when the set matches somewhere not negated; a negated match only marks the message. */
+        /**
+         * True when the set matches somewhere not negated; a negated match only marks the message ({@link
+         * RiskSignal#NEGATED}: risk words said to be absent, which keeps the model from raising the level).
+         */
         boolean any(PhraseSet set) {
-            boolean negatedOnly = false;
-            for (int[] span : matches.spans(SET_NUMBERS.get(set))) {
-                if (!negated(words, span[0])) {
+            if (anyNotNegated(set)) {
+                return true;
+            }
+            if (matches.found(SET_NUMBERS.get(set))) {
+                signals.add(RiskSignal.NEGATED);
+            }
+            return false;
+        }
+
+        /**
+         * As {@link #any}, but a negation marks nothing: for words that are not risk words ("no estoy tan mal"). Every
+         * start counts, so a shorter match inside a negated one still does: in "no quiero nada, solo quiero
+         * desaparecer", "solo quiero desaparecer" follows a negation and its fillers, "quiero desaparecer" does not.
+         */
+        boolean anyNotNegated(PhraseSet set) {
+            int number = SET_NUMBERS.get(set);
+            if (!matches.found(number)) {
+                return false;
+            }
+            for (int start = 0; start < words.length; start++) {
+                if (matches.endAt(number, start) > start && !negated(words, start)) {
                     return true;
                 }
-                negatedOnly = true;
-            }
-            if (negatedOnly) {
-                signals.add(RiskSignal.NEGATED);
             }
             return false;
         }
@@ -489,9 +529,19 @@ public final class RiskTriage {
      * de", "no deja de" are not negations: they mean "keeps on".
      */
     private static boolean negated(String[] words, int start) {
+        if (start + 1 < words.length
+                && QUESTION_OPENERS.contains(words[start])
+                && QUESTION_WORDS.contains(words[start + 1])) {
+            // A question ("¿para qué seguir?", "¿de qué sirve?") is not negated by what came before it: the comma
+            // that separated them is gone after folding.
+            return false;
+        }
         for (int i = start - 1; i >= 0 && i >= start - 5; i--) {
             String word = words[i];
             if (NEGATIONS.contains(word)) {
+                if (i + 2 < start && words[i + 1].equals(KNOW) && QUESTION_WORDS.contains(words[i + 2])) {
+                    return false;
+                }
                 return i + 1 >= words.length || !KEEPS_ON.contains(words[i + 1]);
             }
             if (!NEGATION_FILLERS.contains(word)) {
