@@ -32,7 +32,7 @@ final class PhraseSet {
         final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
         final Map<Integer, Node> gaps = new HashMap<>(0);
         /** In a combined index: the sets that have a phrase ending here, one bit each. */
-        int sets;
+        long sets;
 
         Node next(Step step) {
             if (step.gap() > 0) {
@@ -81,15 +81,15 @@ final class PhraseSet {
 
     /**
      * Several sets in one trie, matched in one pass over a message: each set keeps its own matches ({@link
-     * Matches}). Up to 32 sets.
+     * Matches}). Up to 64 sets.
      */
     static final class Index {
         private final Node root = new Node();
         private final int size;
 
         Index(PhraseSet... sets) {
-            if (sets.length > Integer.SIZE) {
-                throw new IllegalArgumentException("at most 32 sets");
+            if (sets.length > Long.SIZE) {
+                throw new IllegalArgumentException("at most 64 sets");
             }
             size = sets.length;
             for (int i = 0; i < sets.length; i++) {
@@ -98,7 +98,7 @@ final class PhraseSet {
                     for (Step step : sequence) {
                         node = node.next(step);
                     }
-                    node.sets |= 1 << i;
+                    node.sets |= 1L << i;
                 }
             }
         }
@@ -113,8 +113,8 @@ final class PhraseSet {
 
         private static void walk(Node node, String[] words, int at, int start, int[][] ends) {
             if (node.sets != 0 && at > start) {
-                for (int bits = node.sets; bits != 0; bits &= bits - 1) {
-                    int set = Integer.numberOfTrailingZeros(bits);
+                for (long bits = node.sets; bits != 0; bits &= bits - 1) {
+                    int set = Long.numberOfTrailingZeros(bits);
                     if (ends[set] == null) {
                         ends[set] = new int[words.length];
                     }

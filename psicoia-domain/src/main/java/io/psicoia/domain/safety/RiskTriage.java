@@ -1,8 +1,12 @@
 package io.psicoia.domain.safety;
 
 import static io.psicoia.domain.safety.RiskPhrases.ACT_IN_PROGRESS;
+import static io.psicoia.domain.safety.RiskPhrases.CELEBRATION;
+import static io.psicoia.domain.safety.RiskPhrases.CONCEALMENT;
 import static io.psicoia.domain.safety.RiskPhrases.DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.FAREWELL;
+import static io.psicoia.domain.safety.RiskPhrases.FAREWELL_LOVE;
+import static io.psicoia.domain.safety.RiskPhrases.FAREWELL_SORRY;
 import static io.psicoia.domain.safety.RiskPhrases.FICTION;
 import static io.psicoia.domain.safety.RiskPhrases.FIRST_PERSON;
 import static io.psicoia.domain.safety.RiskPhrases.GENERAL_TOPIC;
@@ -11,6 +15,7 @@ import static io.psicoia.domain.safety.RiskPhrases.GOODBYE;
 import static io.psicoia.domain.safety.RiskPhrases.HYPOTHETICAL;
 import static io.psicoia.domain.safety.RiskPhrases.IDIOMS;
 import static io.psicoia.domain.safety.RiskPhrases.MEANS;
+import static io.psicoia.domain.safety.RiskPhrases.MEDICAL_ROUTINE;
 import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
 import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
 import static io.psicoia.domain.safety.RiskPhrases.ORDINARY_LEAVING;
@@ -32,6 +37,7 @@ import static io.psicoia.domain.safety.RiskPhrases.RECOVERY;
 import static io.psicoia.domain.safety.RiskPhrases.REPORTED;
 import static io.psicoia.domain.safety.RiskPhrases.SECRECY;
 import static io.psicoia.domain.safety.RiskPhrases.SELF_HARM;
+import static io.psicoia.domain.safety.RiskPhrases.SERIOUS;
 import static io.psicoia.domain.safety.RiskPhrases.SUICIDAL_INTENT;
 import static io.psicoia.domain.safety.RiskPhrases.THIRD_PARTY_REFERENCE;
 import static io.psicoia.domain.safety.RiskPhrases.TIMING;
@@ -238,12 +244,31 @@ public final class RiskTriage {
         boolean means = found.any(MEANS);
         boolean method = found.has(METHOD_QUESTION);
         boolean inProgress = found.has(ACT_IN_PROGRESS);
-        boolean place = found.has(PLACE) && !found.has(PLACE_BENIGN);
         boolean placeContext = found.has(PLACE_CONTEXT);
+        boolean place = found.has(PLACE)
+                && (!found.has(PLACE_BENIGN) || placeContext || intent || passive || farewell || method);
         boolean timing = found.has(TIMING);
         boolean distress = found.anyNotNegated(DISTRESS);
         boolean recentAttempt = found.has(RECENT_ATTEMPT);
         boolean goodbye = found.has(GOODBYE);
+        boolean concealed = found.any(CONCEALMENT);
+        if (!farewell && found.has(FAREWELL_SORRY) && found.has(FAREWELL_LOVE)) {
+            // "Perdónenme… los quiero", "I'm sorry, it's not your fault, I love you": a farewell when it is more than a
+            // lovers' apology: said twice over, with despair, to family, or with a goodbye.
+            farewell = found.count(FAREWELL_SORRY) >= 2
+                    || distress
+                    || passive
+                    || goodbye
+                    || found.has(POSSESSIVE_REFERENCE);
+        }
+        if (!intent && !passive && !selfHarm && !farewell && !method && found.has(CELEBRATION)) {
+            // "Esta noche lo hago: le pido casamiento, ya tengo el anillo": a plan, a time, nothing of death.
+            planAct = ready = concealed = timing = false;
+        }
+        if (!intent && !passive && !selfHarm && !farewell && !distress && found.has(MEDICAL_ROUTINE)) {
+            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished.
+            inProgress = means = false;
+        }
         if ((givingAway || farewell) && !intent && !passive && !selfHarm && found.has(ORDINARY_LEAVING)) {
             // "Me despedí de todos, me mudo a Madrid", "regalé la ropa que ya no me queda": leaving, not dying.
             givingAway = farewell = false;
@@ -301,7 +326,11 @@ public final class RiskTriage {
             add(signals, recentAttempt, RiskSignal.RECENT_ATTEMPT);
         }
         boolean deathRelated = intent || farewell || passive || method || selfHarm || givingAway;
-        boolean preparing = planAct || ready;
+        boolean preparing = planAct || ready || concealed;
+        if (concealed && (timing || planAct || ready)) {
+            // "Esta noche, cuando todos se duerman; ya tengo todo escondido": a time or what is needed, kept hidden.
+            level = RiskLevel.IMMINENT;
+        }
         if (deathRelated && preparing) {
             level = RiskLevel.IMMINENT;
         }
@@ -314,7 +343,10 @@ public final class RiskTriage {
         }
         if (place) {
             level = RiskLevel.max(
-                    level, placeContext || deathRelated || distress ? RiskLevel.IMMINENT : RiskLevel.MEDIUM);
+                    level,
+                    placeContext || deathRelated || distress || preparing || goodbye
+                            ? RiskLevel.IMMINENT
+                            : RiskLevel.MEDIUM);
             signals.add(RiskSignal.PLACE);
         }
         if (means && found.has(SECRECY)) {
@@ -340,7 +372,8 @@ public final class RiskTriage {
             level = learned;
             signals.add(RiskSignal.LEARNED);
         }
-        if (level == RiskLevel.HIGH && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt)) {
+        if (level == RiskLevel.HIGH
+                && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt, found.has(SERIOUS))) {
             // "Me quiero morir, se me olvidó el cumple 😂": said laughing, with nothing else, it is a figure of speech.
             level = RiskLevel.LOW;
             signals.add(RiskSignal.IDIOM);
@@ -390,13 +423,15 @@ public final class RiskTriage {
             boolean intent,
             boolean method,
             boolean farewell,
-            boolean recentAttempt) {
+            boolean recentAttempt,
+            boolean serious) {
         return intent
                 && !method
                 && !farewell
                 && !recentAttempt
                 && !signals.contains(RiskSignal.PASSIVE_WISH)
                 && !signals.contains(RiskSignal.DISTRESS)
+                && !serious
                 && LAUGHTER.matcher(text).find();
     }
 
@@ -440,7 +475,13 @@ public final class RiskTriage {
         OTHER_DISTRESS,
         RECOVERY,
         ORDINARY_LEAVING,
-        HYPOTHETICAL
+        HYPOTHETICAL,
+        FAREWELL_SORRY,
+        FAREWELL_LOVE,
+        CELEBRATION,
+        SERIOUS,
+        CONCEALMENT,
+        MEDICAL_ROUTINE
     };
 
     private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
@@ -469,6 +510,11 @@ public final class RiskTriage {
 
         boolean has(PhraseSet set) {
             return matches.found(SET_NUMBERS.get(set));
+        }
+
+        /** How many separate matches the set has. */
+        int count(PhraseSet set) {
+            return matches.spans(SET_NUMBERS.get(set)).size();
         }
 
         /**
