@@ -362,6 +362,24 @@ final class RiskPhrases {
                     + "|navidad|birthday|christmas|verano|summer|año|year)",
             "(no sé si|no creo que|dudo que|not sure i'll|don't think i'll|dont think ill) (llego|llegue|llegar|make it)"
                     + " (a|al|to) (fin de año|fin de mes|navidad|mi cumpleaños|el verano|christmas|my birthday|summer)",
+            "(desearía|desearia|deseo|quisiera poder|me encantaría|me encantaria|me gustaria) (no haber nacido|no"
+                    + " existir|dejar de existir|estar muerto|estar muerta|morirme|desaparecer|no despertar|dormir para"
+                    + " siempre)",
+            "(ojalá|ojala) (no )?(hubiera|hubiese) (nacido|muerto)",
+            "(mejor|más vale|mas vale) (estar )?(muerto|muerta)",
+            "(la vida|vivir|existir) me pesa",
+            "me pesa (vivir|la vida|existir|estar vivo|estar viva)",
+            "(ya )?no quiero (existir|estar viva|estar vivo)",
+            "(nadie|a nadie) (me )?(echaría|echaria|echarían|va a echar) (de menos|en falta)",
+            "(mi vida|vivir|la vida) no (vale|valdría|vale la pena) (nada|la pena)?",
+            "(sin|perdí las|perdí|se me fueron las|se me quitaron las|he perdido las|ya no tengo) ganas de vivir",
+            "no me importa si (vivo o muero|me muero|muero)",
+            "(i )?(don't|dont|do not) care (if|whether) i live or die",
+            "(lost|losing|have no) (the )?will to live",
+            "(nobody|no one|noone) (would|will|is going to|gonna) (miss|notice) me",
+            "(want|wanna|like) to (sleep|go to sleep) forever",
+            "(nice|easier|better|a relief) (to|if i) (not exist|didn't exist|wasn't here|weren't here|was gone|were"
+                    + " gone|just disappeared|never woke up)",
             "(he dejado|dejé|deje|stopped|i've stopped|quit) (de tomar|taking) (la|mi|mis|my) (medicación|medicacion"
                     + "|medicamentos|pastillas|meds|medication) (a propósito|on purpose)");
 

@@ -366,7 +366,13 @@ public final class RiskTriage {
         }
         // The model does not read negations: where the phrases saw the risk words negated ("no me quiero matar"),
         // it does not get to raise the level.
-        RiskLevel learned = signals.contains(RiskSignal.NEGATED) ? RiskLevel.NONE : model.level(words);
+        // Nor does it tell whose risk it reads: it was trained on messages about the writer, so where the phrases
+        // found someone else at risk ("mi hermano se encerró con las pastillas"), that reading stands.
+        boolean someoneElseAtRisk =
+                found.has(OTHER_AT_RISK) && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
+        RiskLevel learned = signals.contains(RiskSignal.NEGATED) || (someoneElseAtRisk && !level.isCrisis())
+                ? RiskLevel.NONE
+                : model.level(words);
         if (learned.compareTo(level) > 0) {
             // What the phrases missed and the model, trained on labelled messages, recognises.
             level = learned;

@@ -35,10 +35,10 @@ class SafetyEvaluationTest {
 
     private static final RiskTriage TRIAGE = new RiskTriage();
 
-    private static final double HELD_OUT_FLOOR_IMMINENT = 0.66;
+    private static final double HELD_OUT_FLOOR_IMMINENT = 0.71;
     private static final double HELD_OUT_FLOOR_HIGH = 0.78;
     private static final double HELD_OUT_FLOOR_MEDIUM = 0.71;
-    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.13;
+    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.10;
     private static EvalSet development;
     private static EvalSet heldOut;
 
