@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A set of phrases, written in ordinary spelling, matched word by word against normalized text.
@@ -52,7 +53,11 @@ final class PhraseSet {
         }
     }
 
+    private static final AtomicInteger SERIALS = new AtomicInteger();
+
     private final List<List<Step>> sequences = new ArrayList<>();
+    /** A number unique to this set, from 0 up: lets a caller keep per-set data in an array instead of a map. */
+    final int serial = SERIALS.getAndIncrement();
     /** This set alone, matched the same way as in a combined index. */
     private Index alone;
 

@@ -45,9 +45,7 @@ import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -492,14 +490,28 @@ public final class RiskTriage {
 
     private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
 
-    private static final Map<PhraseSet, Integer> SET_NUMBERS = numbers();
+    /** The number of each set in {@link #INDEX}, by {@link PhraseSet#serial} (-1: not in the index). */
+    private static final int[] SET_NUMBERS = numbers();
 
-    private static Map<PhraseSet, Integer> numbers() {
-        Map<PhraseSet, Integer> numbers = new IdentityHashMap<>();
+    private static int[] numbers() {
+        int largest = 0;
+        for (PhraseSet set : SETS) {
+            largest = Math.max(largest, set.serial);
+        }
+        int[] numbers = new int[largest + 1];
+        Arrays.fill(numbers, -1);
         for (int i = 0; i < SETS.length; i++) {
-            numbers.put(SETS[i], i);
+            numbers[SETS[i].serial] = i;
         }
         return numbers;
+    }
+
+    private static int number(PhraseSet set) {
+        int number = set.serial < SET_NUMBERS.length ? SET_NUMBERS[set.serial] : -1;
+        if (number < 0) {
+            throw new IllegalArgumentException("set not in the index");
+        }
+        return number;
     }
 
     /** The phrases of a message, leaving aside those right after a negation where that matters. */
@@ -515,12 +527,12 @@ public final class RiskTriage {
         }
 
         boolean has(PhraseSet set) {
-            return matches.found(SET_NUMBERS.get(set));
+            return matches.found(number(set));
         }
 
         /** How many separate matches the set has. */
         int count(PhraseSet set) {
-            return matches.spans(SET_NUMBERS.get(set)).size();
+            return matches.spans(number(set)).size();
         }
 
         /**
@@ -531,7 +543,7 @@ public final class RiskTriage {
             if (anyNotNegated(set)) {
                 return true;
             }
-            if (matches.found(SET_NUMBERS.get(set))) {
+            if (matches.found(number(set))) {
                 signals.add(RiskSignal.NEGATED);
             }
             return false;
@@ -543,7 +555,7 @@ public final class RiskTriage {
          * desaparecer", "solo quiero desaparecer" follows a negation and its fillers, "quiero desaparecer" does not.
          */
         boolean anyNotNegated(PhraseSet set) {
-            int number = SET_NUMBERS.get(set);
+            int number = number(set);
             if (!matches.found(number)) {
                 return false;
             }
