@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A set of phrases, written in ordinary spelling, matched word by word against normalized text.
@@ -32,7 +33,7 @@ final class PhraseSet {
         final List<Map.Entry<String, Node>> prefixes = new ArrayList<>(0);
         final Map<Integer, Node> gaps = new HashMap<>(0);
         /** In a combined index: the sets that have a phrase ending here, one bit each. */
-        int sets;
+        long sets;
 
         Node next(Step step) {
             if (step.gap() > 0) {
@@ -52,7 +53,11 @@ final class PhraseSet {
         }
     }
 
+    private static final AtomicInteger SERIALS = new AtomicInteger();
+
     private final List<List<Step>> sequences = new ArrayList<>();
+    /** A number unique to this set, from 0 up: lets a caller keep per-set data in an array instead of a map. */
+    final int serial = SERIALS.getAndIncrement();
     /** This set alone, matched the same way as in a combined index. */
     private Index alone;
 
@@ -81,40 +86,52 @@ final class PhraseSet {
 
     /**
      * Several sets in one trie, matched in one pass over a message: each set keeps its own matches ({@link
-     * Matches}). Up to 32 sets.
+     * Matches}). Up to 64 sets.
      */
     static final class Index {
-        private final Node root = new Node();
+        private static final int BREAK_ID = -2;
+        private static final int UNKNOWN_ID = -1;
+
+        private final Frozen root;
         private final int size;
+        /** Every whole word of the phrases, numbered: a message's words are looked up once, then edges by number. */
+        private final Map<String, Integer> vocabulary = new HashMap<>();
 
         Index(PhraseSet... sets) {
-            if (sets.length > Integer.SIZE) {
-                throw new IllegalArgumentException("at most 32 sets");
+            if (sets.length > Long.SIZE) {
+                throw new IllegalArgumentException("at most 64 sets");
             }
             size = sets.length;
+            Node trie = new Node();
             for (int i = 0; i < sets.length; i++) {
                 for (List<Step> sequence : sets[i].sequences) {
-                    Node node = root;
+                    Node node = trie;
                     for (Step step : sequence) {
                         node = node.next(step);
                     }
-                    node.sets |= 1 << i;
+                    node.sets |= 1L << i;
                 }
             }
+            root = new Frozen(trie, vocabulary);
         }
 
         Matches match(String[] words) {
+            int[] ids = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                Integer id = vocabulary.get(words[i]);
+                ids[i] = id != null ? id : words[i].equals(SafetyNormalizer.BREAK) ? BREAK_ID : UNKNOWN_ID;
+            }
             int[][] ends = new int[size][];
             for (int start = 0; start < words.length; start++) {
-                walk(root, words, start, start, ends);
+                walk(root, words, ids, start, start, ends);
             }
             return new Matches(ends);
         }
 
-        private static void walk(Node node, String[] words, int at, int start, int[][] ends) {
+        private static void walk(Frozen node, String[] words, int[] ids, int at, int start, int[][] ends) {
             if (node.sets != 0 && at > start) {
-                for (int bits = node.sets; bits != 0; bits &= bits - 1) {
-                    int set = Integer.numberOfTrailingZeros(bits);
+                for (long bits = node.sets; bits != 0; bits &= bits - 1) {
+                    int set = Long.numberOfTrailingZeros(bits);
                     if (ends[set] == null) {
                         ends[set] = new int[words.length];
                     }
@@ -122,25 +139,91 @@ final class PhraseSet {
                 }
             }
             if (at < words.length) {
-                String word = words[at];
-                Node next = node.words.get(word);
+                Frozen next = node.child(ids[at]);
                 if (next != null) {
-                    walk(next, words, at + 1, start, ends);
+                    walk(next, words, ids, at + 1, start, ends);
                 }
-                for (Map.Entry<String, Node> prefix : node.prefixes) {
-                    if (word.startsWith(prefix.getKey())) {
-                        walk(prefix.getValue(), words, at + 1, start, ends);
+                String[] prefixes = node.prefixes;
+                for (int p = 0; p < prefixes.length; p++) {
+                    if (words[at].startsWith(prefixes[p])) {
+                        walk(node.prefixNodes[p], words, ids, at + 1, start, ends);
                     }
                 }
             }
-            for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
-                for (int skip = 0; skip <= gap.getKey() && at + skip <= words.length; skip++) {
-                    if (skip > 0 && words[at + skip - 1].equals(SafetyNormalizer.BREAK)) {
+            int[] gaps = node.gaps;
+            for (int g = 0; g < gaps.length; g++) {
+                for (int skip = 0; skip <= gaps[g] && at + skip <= words.length; skip++) {
+                    if (skip > 0 && ids[at + skip - 1] == BREAK_ID) {
                         break;
                     }
-                    walk(gap.getValue(), words, at + skip, start, ends);
+                    walk(node.gapNodes[g], words, ids, at + skip, start, ends);
                 }
             }
+        }
+    }
+
+    /**
+     * A trie node made for matching: edges for whole words in an open-addressing table keyed by word number, prefixes
+     * and gaps in plain arrays.
+     */
+    private static final class Frozen {
+        private static final Frozen[] NO_NODES = {};
+
+        final long sets;
+        /** Word number + 1 per slot (0: empty). */
+        final int[] keys;
+
+        final Frozen[] children;
+        final int mask;
+        final String[] prefixes;
+        final Frozen[] prefixNodes;
+        final int[] gaps;
+        final Frozen[] gapNodes;
+
+        Frozen(Node node, Map<String, Integer> vocabulary) {
+            sets = node.sets;
+            int capacity = node.words.isEmpty() ? 0 : Integer.highestOneBit(node.words.size() * 2 - 1) * 2;
+            keys = new int[capacity];
+            children = capacity == 0 ? NO_NODES : new Frozen[capacity];
+            mask = capacity - 1;
+            for (Map.Entry<String, Node> edge : node.words.entrySet()) {
+                int id = vocabulary.computeIfAbsent(edge.getKey(), w -> vocabulary.size());
+                int slot = slot(id);
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = id + 1;
+                children[slot] = new Frozen(edge.getValue(), vocabulary);
+            }
+            prefixes = new String[node.prefixes.size()];
+            prefixNodes = new Frozen[prefixes.length];
+            for (int i = 0; i < prefixes.length; i++) {
+                prefixes[i] = node.prefixes.get(i).getKey();
+                prefixNodes[i] = new Frozen(node.prefixes.get(i).getValue(), vocabulary);
+            }
+            gaps = new int[node.gaps.size()];
+            gapNodes = new Frozen[gaps.length];
+            int i = 0;
+            for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
+                gaps[i] = gap.getKey();
+                gapNodes[i++] = new Frozen(gap.getValue(), vocabulary);
+            }
+        }
+
+        Frozen child(int id) {
+            if (id < 0 || keys.length == 0) {
+                return null;
+            }
+            for (int slot = slot(id); keys[slot] != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == id + 1) {
+                    return children[slot];
+                }
+            }
+            return null;
+        }
+
+        private int slot(int id) {
+            return ((id + 1) * 0x9E3779B9 >>> 16) & mask;
         }
     }
 
@@ -155,6 +238,15 @@ final class PhraseSet {
         /** Whether set number {@code set} matched anywhere. */
         boolean found(int set) {
             return ends[set] != null;
+        }
+
+        /**
+         * The end (exclusive) of the longest match of set number {@code set} that starts at word {@code start}, or
+         * -1: every start, including those inside another match that {@link #spans} leaves out.
+         */
+        int endAt(int set, int start) {
+            int[] end = ends[set];
+            return end == null || end[start] <= start ? -1 : end[start];
         }
 
         /** The non-overlapping matches of set number {@code set}, left to right, as {start, end}. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Set;
  * <p>Deterministic and offline: the weights are a resource of this module ({@value #RESOURCE}), trained by {@code
  * RiskModelTrainer} (test sources) from the labelled sets in {@code safety-eval/} (never from the held-out set), and
  * committed. Features are the folded words, word pairs and four-letter stems of the message after idioms were
- * blanked out ({@link #features}); a message is scored in a few microseconds.
+ * blanked out ({@link #features}); scoring looks them up by a hash of their text, built without making strings, so a
+ * message is scored in well under a microsecond.
  */
 final class RiskModel {
 
@@ -27,12 +29,43 @@ final class RiskModel {
     /** The levels scored, in order: index 0 "at least medium", 1 "at least high", 2 "at least imminent". */
     static final RiskLevel[] LEVELS = {RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.IMMINENT};
 
-    private final Map<String, float[]> weights;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int STEM = 4;
+
+    /**
+     * The weights in an open-addressing table keyed by the 64-bit hash of each feature's text ({@link #hash}), so a
+     * message is scored without building a string. Slot {@code i} takes {@value #SLOT} ints: the hash's upper half
+     * (its lower bits choose the slot; 0 marks an empty slot) and the raw bits of the three weights, side by side so a
+     * lookup reads one cache line.
+     */
+    private static final int SLOT = 1 + 3;
+
+    private final int[] table;
+    private final int mask;
     private final double[] bias;
     private final double[] thresholds;
 
     RiskModel(Map<String, float[]> weights, double[] bias, double[] thresholds) {
-        this.weights = weights;
+        int capacity = Integer.highestOneBit(Math.max(16, weights.size() * 2 - 1)) * 2;
+        this.table = new int[capacity * SLOT];
+        this.mask = capacity - 1;
+        for (Map.Entry<String, float[]> entry : weights.entrySet()) {
+            long key = hash(entry.getKey());
+            int tag = tag(key);
+            int slot = (int) key & mask;
+            while (table[slot * SLOT] != 0) {
+                if (table[slot * SLOT] == tag) {
+                    // A lookup of this feature would stop there: retrain, or widen the tag.
+                    throw new IllegalStateException("two model features share a hash");
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot * SLOT] = tag;
+            for (int k = 0; k < LEVELS.length; k++) {
+                table[slot * SLOT + 1 + k] = Float.floatToRawIntBits(entry.getValue()[k]);
+            }
+        }
         this.bias = bias.clone();
         this.thresholds = thresholds.clone();
     }
@@ -82,7 +115,7 @@ final class RiskModel {
 
     /** The highest level whose score passes its threshold, or {@link RiskLevel#NONE}. */
     RiskLevel level(String[] words) {
-        double[] scores = scores(features(words));
+        double[] scores = scores(words);
         RiskLevel level = RiskLevel.NONE;
         for (int k = 0; k < LEVELS.length; k++) {
             if (scores[k] >= thresholds[k]) {
@@ -92,15 +125,56 @@ final class RiskModel {
         return level;
     }
 
-    /** The probability of each "at least" level. */
-    double[] scores(Set<String> features) {
-        double[] z = bias.clone();
-        for (String feature : features) {
-            float[] w = weights.get(feature);
-            if (w != null) {
-                for (int k = 0; k < z.length; k++) {
-                    z[k] += w[k];
+    /**
+     * The probability of each "at least" level for the words of a message: the same features as {@link #features},
+     * each counted once, found by hash without building their text.
+     */
+    double[] scores(String[] words) {
+        int[] found = new int[Math.min(3 * words.length, 64) + 1];
+        int count = 0;
+        long previous = 0;
+        boolean hasPrevious = false;
+        for (String word : words) {
+            if (word.equals(SafetyNormalizer.BREAK)) {
+                hasPrevious = false;
+                continue;
+            }
+            long stem = 0;
+            long h = FNV_OFFSET;
+            int length = word.length();
+            for (int i = 0; i < length; i++) {
+                if (i == STEM) {
+                    stem = (h ^ '~') * FNV_PRIME;
                 }
+                h = (h ^ word.charAt(i)) * FNV_PRIME;
+            }
+            count = add(found, count, h);
+            if (length > STEM) {
+                count = add(found, count, stem);
+            }
+            if (hasPrevious) {
+                long pair = (previous ^ ' ') * FNV_PRIME;
+                for (int i = 0; i < length; i++) {
+                    pair = (pair ^ word.charAt(i)) * FNV_PRIME;
+                }
+                count = add(found, count, pair);
+            }
+            if (count + 3 >= found.length) {
+                found = Arrays.copyOf(found, found.length * 2);
+            }
+            previous = h;
+            hasPrevious = true;
+        }
+        // Each feature counts once, however often it occurs: sum the distinct slots.
+        Arrays.sort(found, 0, count);
+        double[] z = bias.clone();
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && found[i] == found[i - 1]) {
+                continue;
+            }
+            int base = found[i] * SLOT + 1;
+            for (int k = 0; k < z.length; k++) {
+                z[k] += Float.intBitsToFloat(table[base + k]);
             }
         }
         for (int k = 0; k < z.length; k++) {
@@ -109,7 +183,34 @@ final class RiskModel {
         return z;
     }
 
-    /** Words, word pairs within a sentence, and four-letter stems of longer words. */
+    /** Appends the slot of feature hash {@code key} when the model has a weight for it. */
+    private int add(int[] found, int count, long key) {
+        int tag = tag(key);
+        for (int slot = (int) key & mask; table[slot * SLOT] != 0; slot = (slot + 1) & mask) {
+            if (table[slot * SLOT] == tag) {
+                found[count] = slot;
+                return count + 1;
+            }
+        }
+        return count;
+    }
+
+    /** The upper half of a feature hash, never 0 (0 marks an empty slot). */
+    private static int tag(long key) {
+        int tag = (int) (key >>> 32);
+        return tag == 0 ? 1 : tag;
+    }
+
+    /** The 64-bit FNV-1a hash of a feature's text, never 0 (the empty slot). */
+    static long hash(String feature) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < feature.length(); i++) {
+            h = (h ^ feature.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** Words, word pairs within a sentence, and four-letter stems of longer words: the features, as text. */
     static Set<String> features(String[] words) {
         Set<String> features = new LinkedHashSet<>(words.length * 3);
         String previous = null;
@@ -119,8 +220,8 @@ final class RiskModel {
                 continue;
             }
             features.add(word);
-            if (word.length() >= 5) {
-                features.add(word.substring(0, 4) + "~");
+            if (word.length() > STEM) {
+                features.add(word.substring(0, STEM) + "~");
             }
             if (previous != null) {
                 features.add(previous + " " + word);

@@ -15,7 +15,13 @@ final class RiskPhrases {
     static final String SELF_KILL = "(matarme|suicidarme|suicidar me|quitarme la vida|sacarme la vida"
             + "|terminar con mi vida|acabar con mi vida|terminar con todo|acabar con todo|terminar con esto"
             + "|acabar con esto|acabar con todo de una vez|morirme|darme un tiro|pegarme un tiro|ahorcarme|envenenarme"
-            + "|cortarme las venas|hacerlo|volver a hacerlo"
+            + "|cortarme las venas|hacerlo|volver a hacerlo|desvivirme|colgarme|darme un balazo|pegarme un balazo"
+            + "|volarme la cabeza|volarme los sesos|dispararme|meterme un tiro|tomarme todas las pastillas"
+            + "|tomarme todas mis pastillas|tomarme el frasco|tomarme la caja|quitarme de en medio|quitarme del medio"
+            + "|(aventarme|lanzarme|arrojarme|tirarme) (de|del|desde|por) ~ (puente|balcón|ventana|edificio|piso|techo"
+            + "|azotea|terraza|acantilado|cerro|barranco|último piso)"
+            + "|(aventarme|lanzarme|arrojarme) (a|al|bajo|abajo del|debajo del|debajo de un) (tren|metro|subte|camión"
+            + "|las vías|un tren|un camión|un carro|un auto|un bus)"
             + "|tirarme (de|del|desde|por) ~ (puente|balcón|ventana|edificio|piso|techo|azotea|terraza|acantilado)"
             + "|tirarme (a|al|bajo|abajo del|debajo del|debajo de un) (tren|subte|metro|auto|camión|colectivo|las vías"
             + "|un auto|un camión|un tren|un colectivo|un bus|bus|carro|un carro))";
@@ -30,11 +36,16 @@ final class RiskPhrases {
             + " aquí|irme de acá) (para siempre|del todo|definitivamente|de una vez)|dejar de sufrir|dejar de sentir"
             + "|que (todo|esto|el dolor|el sufrimiento) (se )?(termine|acabe|pare|terminara|acabara)|ponerle (fin|punto"
             + " final) (a todo|a mi vida|a esto)|reunirme con (mi|mis|dios|él|ella)|estar con (dios|mi mamá|mi papá|mi"
-            + " abuela|mi abuelo|mi mamá en el cielo)|irme con (dios|mi mamá|mi papá|mi abuela|mi abuelo)|hacer una"
+            + " abuela|mi abuelo|mi mamá en el cielo)|irme (con|para donde está|a donde está) (mi|dios|diosito)|irme con (dios|mi mamá|mi papá|mi abuela|mi abuelo)|hacer una"
             + " (locura|tontería|tontera|pendejada|estupidez|cagada)|hacer algo (malo|grave|que no tiene vuelta|sin"
             + " vuelta atrás|irreversible|definitivo)|no (despertar|despertarme) más|no seguir (acá|aquí|más|en este"
             + " mundo)|no estar más|dejar de estar|cerrar los ojos para siempre|no volver a despertar|salir de este"
-            + " mundo|dejar este mundo|descansar en paz|go to sleep forever|not (be|being) around|end things|end it"
+            + " mundo|dejar este mundo|descansar en paz|bajarme del mundo|bajar del mundo|apagar la luz yo|apagarme yo"
+            + "|dejar de ser un problema|dejar de ser una carga|dejar de molestar|ir por mi propia mano|irme por mi"
+            + " propia mano|(ponerle|poner) punto final a (mi historia|mi vida|todo)|que no haya un mañana|no despertar"
+            + " mañana|asegurarme de no despertar|do something stupid|make sure i don't wake up|not wake up"
+            + "|take myself out of the picture|stop being (everyone's|a|everyones) (problem|burden)|end things for"
+            + " good|check out for good|go to sleep forever|not (be|being) around|end things|end it"
             + " all|stop the pain|make it stop for good|join my (mum|mom|dad|nan|gran|grandma|grandad))";
 
     private static final String RECENT = "(ayer|anoche|hoy|esta mañana|esta tarde|el otro día|el finde|el fin de"
@@ -146,6 +157,49 @@ final class RiskPhrases {
             "(end|ending) my (own )?life",
             "(don't|dont|do not) want to (live|be alive) (anymore|any more)",
             "suicidio is all i think about",
+            "me (voy a|quiero|pienso|quisiera|iba a) (tirar|aventar|lanzar|arrojar) (de|del|desde|por|al|a la|a las"
+                    + "|bajo|debajo de) ~ (puente|balcón|ventana|edificio|techo|azotea|terraza|acantilado|último piso"
+                    + "|tren|metro|subte|vías|camión)",
+            "me (voy a|quiero|pienso|quisiera) (colgar|ahorcar|envenenar|desvivir|pegar un tiro|dar un tiro"
+                    + "|volar la cabeza|cortar las venas)",
+            "(quiero|quisiera|voy a|ganas de|pienso) (desvivirme|unalive)",
+            "(want|wanna|going|gonna|plan|planning|thinking about|think about|thought about|decided) (to )?(jump"
+                    + "|jumping) (off|from|in front of) ~ (bridge|building|roof|cliff|train|tracks|balcony|car park"
+                    + "|parking garage|overpass)",
+            "(want|wanna|going|gonna|plan|planning|thinking about|think about|decided) (to )?(overdose|od|hang myself"
+                    + "|hanging myself|shoot myself|shooting myself|slit my wrists|drown myself|take all my pills"
+                    + "|take all my meds|delete myself|uninstall myself|log off (for good|permanently))",
+            "(delete|uninstall|unalive|unaliving) myself",
+            "sewer slide",
+            "me (mataría|mataria|suicidaría|suicidaria|quitaría la vida|quitaria la vida) ~~ (si|ahora|ya|hoy|mañana)",
+            "(what if|y si) (i )?(just )?(killed|kill|ended|end) (myself|my life|it all)",
+            "(el suicidio|morir|morirme|matarme|no estar) (es|sería|seria) (lo único|la única salida|la única opción|mi"
+                    + " única salida|mi única opción|lo único que me queda)",
+            "(suicide|dying|death) (is|feels like) (the only|my only) (way out|option|answer)",
+            "por mi propia mano",
+            "by my own hand",
+            "(sé|se) (cómo|como) y (dónde|donde|cuándo|cuando)",
+            "i know (how|where) and (where|when|how)",
+            "(solo|sólo|nomás|nada más|ya solo|ya nomás)? (me falta|falta|falta nada más) (decidir|elegir|escoger|ponerle)"
+                    + " (cuándo|cuando|el día|la fecha|fecha)",
+            "(just )?(need|have) to (decide|pick|choose) (when|the day|a date)",
+            "(haven't|havent|have not|didn't) (picked|chosen|set) a (date|day)",
+            "(es|ya es) (cuestión|cosa) de (días|tiempo|horas|semanas)",
+            "(le di|le doy|me di|me doy|les di) (de )?plazo",
+            "(giving|i'm giving|im giving|i'll give|ill give) (it|life|myself) (till|until|til) (friday|monday|the"
+                    + " weekend|the end of the month|christmas|my birthday|tomorrow|next week)",
+            "(won't|wont|will not|not going to|gonna not) make it (to|till|until|past) (my birthday|christmas|friday|the"
+                    + " weekend|next week|new year|the new year|summer)",
+            "(espero|aguanto|esperar|estoy esperando|waiting|wait|holding on) ~~ (para no arruinar*|so i don't ruin|so"
+                    + " it doesn't ruin|not to ruin|para no amargar*|para no estropear*)",
+            "(lo voy a hacer yo|voy a ir yo|voy a hacerlo yo|i'll do it myself|i will do it myself)",
+            "(buscando|investigando|mirando|busqué|investigué|miré|he mirado|me he puesto a mirar|googleando|googleé"
+                    + "|researching|looking up|googling|searching|searched|looked up) ~ (cómo|como|formas de|maneras de"
+                    + "|métodos para|ways to|how to|methods to) (hacerlo|matarme|suicidarme|morir|quitarme de en medio|die"
+                    + "|kill myself|do it|end it)",
+            "(planning|planeando|planear|planeo) (my|mi) (suicide|suicidio|muerte|death)",
+            "(pensar|thinking|pienso) en matarme ~~ (como|like) (pensar|planning|thinking)",
+            "(i'm|im|i am) (going to|gonna) (end it|do it) ~ (tonight|today|this weekend|tomorrow|soon)",
             "all i (think|can think) about is (suicidio|dying|death|killing myself)");
 
     /** Wishing not to be alive, without a stated intent: passive ideation, being a burden. */
@@ -227,7 +281,107 @@ final class RiskPhrases {
                     + "|weren't here|killed myself)|i'm gone|im gone)",
             "(hit|hits|killed) me ~~ (wouldn't mind|don't mind|would not mind|wouldn't care|be a relief)",
             "wouldn't mind (dying|not waking up|if i died)",
-            "(i )?(tried|attempted) to (kill myself|end my life|end it)");
+            "(i )?(tried|attempted) to (kill myself|end my life|end it)",
+            "(estaría|estaria|viviría|viviria|sería|seria|serían|serian|andaría|andaria|quedaría|quedaria) ~"
+                    + " (mejor|más feliz|mas feliz|más felices|mas felices|más tranquila|más tranquilo|más tranquilos|en paz)"
+                    + " ~ sin mí",
+            "(el mundo|mi familia|mi casa|todos|todo el mundo|mis hijos|mis papás|mis viejos) ~ (mejor|más felices|más tranquilos) sin mí",
+            "(les|le) (haría|haria|hago|hacía) un favor ~~ (si )?(me muero|me muriera|desaparezco|desapareciera|no"
+                    + " estuviera|me voy para siempre|me mato)",
+            "(solo|sólo|nada más|nomás) (soy|doy|causo|traigo) (problemas|molestias|un problema|una molestia|un estorbo"
+                    + "|una carga|lata)",
+            "(no le hago falta|no hago falta|no le sirvo) a nadie",
+            "(para qué|pa qué|para que|de qué sirve|de que sirve|qué sentido tiene|que sentido tiene) (seguir|sigo"
+                    + "|vivir|estar vivo|estar viva|seguir viviendo|seguir acá|seguir aquí|despertar|levantarme)",
+            "no tengo (nada|nadie) (por|para) (qué|que|quien|quién|lo que) (vivir|seguir)",
+            "no (me )?(importaría|importaria|molestaría|molestaria) (morir|morirme|no despertar|que me pasara algo|si me"
+                    + " muero|que me atropellaran|dejar de existir|no amanecer)",
+            "(ganas de|quiero|quisiera|me gustaría|solo quiero|sólo quiero|necesito|tengo ganas de) (desaparecer"
+                    + "|dejar de existir|no existir|no despertar|no despertarme)",
+            "(dios|diosito|señor|virgencita|tata dios|papá dios|padre) ~ (llévame|llevame|recógeme|recogeme|me lleve"
+                    + "|me recoja|me lleves|me recojas|llévame ya|llevame contigo|llévame contigo)",
+            "(quiero|quisiera|ya quiero|me quiero ir a) (estar|descansar|irme) (con dios|con diosito|en el cielo|al"
+                    + " cielo|con mi mamá en el cielo)",
+            "(ojalá|ojala|ojalá que) ~ (me dé algo|me de algo|me diera algo|me dé un infarto|me diera un infarto|me"
+                    + " atropellen|me atropellara|me caiga un rayo|no despierte|no amanezca|todo se acabe|se acabe todo)",
+            "(what's|whats|what is) the point (of|in) (living|being alive|going on|carrying on|waking up|existing"
+                    + "|anything anymore)",
+            "why (do i|should i|am i|bother) (even )?(keep going|live|living|exist|existing|wake up|alive|still"
+                    + " here|being alive)",
+            "(i'd|id|i would) (rather|sooner) (be dead|die|not exist|not be here|not wake up)",
+            "(hope|hoping|pray|praying|wish) (i|that i) (don't|dont|do not|won't|wont|never) wake up",
+            "(life|living) (isn't|is not|isnt|ain't|aint) worth (it|living|living anymore)",
+            "(nothing|no one|nobody) (left )?to live for",
+            "(want|wanna|need) (it all|everything|the pain|this) to (be over|stop|end) (for good|forever|permanently)",
+            "(i'm|im|i am) (just )?(a waste of space|a waste of oxygen|a waste of air)",
+            "(everyone|everybody|they|my family|the world) ~ (better|happier) (off )?without me",
+            "(morirme|morir|estar muerto|estar muerta|no despertar|no estar) (sería|seria|es|sería como) (un"
+                    + " descanso|un alivio|lo mejor|una liberación|mejor)",
+            "(estaría|estaria) bien (morirme|morir|no despertar|no estar|desaparecer)",
+            "(dying|death|not waking up|being dead) (wouldn't|would not|won't|isn't) be (the worst|so bad|that bad)",
+            "(dying|death|not waking up) (would be|sounds like) (a relief|peaceful|a rest|nice)",
+            "(if i died|if i don't wake up|if i didn't wake up|si me muero|si no me despierto|si no despierto) ~~"
+                    + " (wouldn't care|would not care|don't care|mejor|me da igual|no me importa|da igual|fine with that"
+                    + "|a relief|un alivio)",
+            "(ojalá|ojala|wish|quiero que|a veces quiero que) ~ (me (atropelle|atropellara|pise|pisara|choque|chocara)"
+                    + "|me caiga|me cayera|un auto no frene|no frene|hit me|would hit me|crash)",
+            "(no me importaría|no me importaria|wouldn't mind|don't care|no me importa) (si|que|if) ~ (un auto|un"
+                    + " carro|la micro|el bus|a car|a bus|i crash|me choca|me atropella|no frena|no frene|me pasa algo"
+                    + "|something happens|i die)",
+            "(debí|debí haberme|debería haberme|debería haber) (haberme )?(muerto|morido) yo",
+            "(should have|should've|shouldve) been me",
+            "(wish|wished) (i'd|id|i had|i) (never been born|not been born|died|not woken up)",
+            "(mi vida|my life|mi existencia|my existence) (fue|es|was|is) (un error|un estorbo|a mistake|a burden)",
+            "(ni siquiera|ni) vivir",
+            "(harta|harto|cansada|cansado|tired|sick) de (respirar|breathing)",
+            "(don't|dont|do not) (think|see) (i'll|ill|i will|myself) (be )?(being )?(around|here|alive) (for|in|by|much"
+                    + " longer|next)",
+            "no (creo|pienso) (tener|que tenga|que haya) (un )?futuro",
+            "(running out|me estoy quedando sin|quedando sin|out) (of )?(reasons|motivos|razones) (to|para) (keep"
+                    + " going|live|go on|seguir|vivir)",
+            "(sin mí|without me) ~~ (no cambiaría nada|nothing would change|no notarían|wouldn't notice|ya se"
+                    + " acostumbr*)",
+            "(nadie|nobody|no one) (notaría|notaria|notarían|would notice|se daría cuenta) ~~ (si|if) ~ (dejo de"
+                    + " estar|no estoy|me voy|i was gone|i disappeared|i stopped)",
+            "(a propósito|on purpose) ~~ (me da igual lo que me pase|no me importa lo que me pase|don't care what"
+                    + " happens|si me pasa algo mejor)",
+            "(no me importa|me da igual|don't care|dont care) (lo que me pase|what happens to me|si me pasa algo|if i"
+                    + " crash|if i die|si me muero)",
+            "(le pido|pido|le rezo|rezo|pray|praying|i pray|asking|keep asking|le ruego|ruego) ~~ (que me (lleve"
+                    + "|lleves|llame|llames|recoja|quite la vida|deje morir|deje ir)|no (amanecer|despertar|me deje"
+                    + " despertar)|(take|takes) me|let me die|to die)",
+            "(por qué|por que|why) no me (llevas|llevaste|llevás|take me)",
+            "(si me quieres contigo|take me home|llévame contigo|recíbeme|recibeme|recíbanme)",
+            "(quedarme|quedara|quedase) (dormida|dormido) para siempre",
+            "(mi funeral|my funeral) ~~ (alivio|relief|nadie|no one|nobody|ahorran|save)",
+            "(at least|al menos|por lo menos) (if|si) (i'm|im|i am|me muero|estoy muerto|estoy muerta|i die|i was) ~~"
+                    + " (dead|no tengo|won't have|no tendría|wouldn't have)",
+            "(solo|sólo|nomás|nada más|only|just) (aguanto|sigo|estoy aquí|sigo aquí|sigo acá|still here|here|staying)"
+                    + " (por|for) (mi|my|mis) ~",
+            "(este|esta|this) (va a ser|será|es|will be|is going to be) (mi|my) (último|última|last) (cumpleaños"
+                    + "|navidad|birthday|christmas|verano|summer|año|year)",
+            "(no sé si|no creo que|dudo que|not sure i'll|don't think i'll|dont think ill) (llego|llegue|llegar|make it)"
+                    + " (a|al|to) (fin de año|fin de mes|navidad|mi cumpleaños|el verano|christmas|my birthday|summer)",
+            "(desearía|desearia|deseo|quisiera poder|me encantaría|me encantaria|me gustaria) (no haber nacido|no"
+                    + " existir|dejar de existir|estar muerto|estar muerta|morirme|desaparecer|no despertar|dormir para"
+                    + " siempre)",
+            "(ojalá|ojala) (no )?(hubiera|hubiese) (nacido|muerto)",
+            "(mejor|más vale|mas vale) (estar )?(muerto|muerta)",
+            "(la vida|vivir|existir) me pesa",
+            "me pesa (vivir|la vida|existir|estar vivo|estar viva)",
+            "(ya )?no quiero (existir|estar viva|estar vivo)",
+            "(nadie|a nadie) (me )?(echaría|echaria|echarían|va a echar) (de menos|en falta)",
+            "(mi vida|vivir|la vida) no (vale|valdría|vale la pena) (nada|la pena)?",
+            "(sin|perdí las|perdí|se me fueron las|se me quitaron las|he perdido las|ya no tengo) ganas de vivir",
+            "no me importa si (vivo o muero|me muero|muero)",
+            "(i )?(don't|dont|do not) care (if|whether) i live or die",
+            "(lost|losing|have no) (the )?will to live",
+            "(nobody|no one|noone) (would|will|is going to|gonna) (miss|notice) me",
+            "(want|wanna|like) to (sleep|go to sleep) forever",
+            "(nice|easier|better|a relief) (to|if i) (not exist|didn't exist|wasn't here|weren't here|was gone|were"
+                    + " gone|just disappeared|never woke up)",
+            "(he dejado|dejé|deje|stopped|i've stopped|quit) (de tomar|taking) (la|mi|mis|my) (medicación|medicacion"
+                    + "|medicamentos|pastillas|meds|medication) (a propósito|on purpose)");
 
     /** Hurting oneself without the intent to die. */
     static final PhraseSet SELF_HARM = PhraseSet.of(
@@ -251,7 +405,36 @@ final class RiskPhrases {
             "(cutting|hurting|harming|burning|hitting|punching|scratching|cut|hurt|harm|burn|hit) myself",
             "i cut (again|myself|last night|yesterday|today)",
             "i (self harm|self harmed|have been self harming|relapsed)",
-            "(been|was) clean for ~ (weeks|months|days|years)");
+            "(been|was) clean for ~ (weeks|months|days|years)",
+            "me (quemo|quemé|quemaba|corto|corté|cortaba|marco|marqué|rayo|rayé|hago cortes) (con|en) (cigarros"
+                    + "|cigarrillos|el encendedor|un encendedor|una navaja|la navaja|una cuchilla|la cuchilla|el cúter"
+                    + "|un cúter|una gillette|la gillette|tijeras|un compás|el compás|los brazos|las piernas|los muslos"
+                    + "|las muñecas|la panza)",
+            "(tengo|me hice|me hago|me vieron|me vio) ~ (cortes|heridas|marcas|quemaduras) (en|de) (los|mis|la|el)"
+                    + " (brazos|muñecas|piernas|muslos|brazo|muñeca|pierna|panza|abdomen)",
+            "(ganas|necesidad) (de|de volver a) (cortarme|lastimarme|hacerme daño|quemarme|golpearme)",
+            "(recaí|volví a recaer|tuve una recaída) ~ (cortarme|cortes|lastimarme|autolesi*|me corté)",
+            "(i've|ive|i have|i) (been|started|keep|kept|start) (cutting|burning|hurting|scratching|hitting|harming)"
+                    + " (myself|again)",
+            "(fresh|new|deep) (cuts|scars|burns) (on|in) (my )?(arms|wrists|thighs|legs|stomach|arm|wrist|thigh)",
+            "(urge|urges|need|itch) to (cut|self harm|hurt myself|burn myself)",
+            "(i )?(self harm|sh) (again|every (day|night)|when)",
+            "me (golpeo|pego|castigo|muerdo|clavo las uñas|rasguño|araño|quemo) ~~ (hasta|cuando me|cuando estoy|cuando"
+                    + " saco|físicamente|fisicamente|marcas|heridas|sangr*|el dolor)",
+            "(castigarme|me castigo) (físicamente|fisicamente|con|dejando de comer)",
+            "(dejé de comer|deje de comer|no como) (a propósito|para castigarme)",
+            "(punching|punch|hitting|hit) (walls|the wall) ~~ (bleed|bleeding|till|until)",
+            "(what i do to myself|lo que me hago)",
+            "(long sleeves|manga larga|mangas largas) ~~ (no one sees|nadie vea|nadie me vea|hide|esconder|tapar|no se"
+                    + " vean|las marcas|los cortes|scars|cuts)",
+            "(recaí|relapsed|relapse) ~~ (sin hacerme daño|days clean|días limpia|días limpio|without cutting|self harm"
+                    + "|cutting|nobody knows|nadie sabe|today|hoy|anoche|again)",
+            "(tengo|hay|me vio|vieron|vio) ~ (marcas|cortes|cicatrices) (en|de) (las|mis|los) (piernas|brazos|muñecas"
+                    + "|muslos)",
+            "(i )?(cut|cutting) ~~ (won't stop bleeding|wont stop bleeding|keeps bleeding|too deep)",
+            "(no para|no deja|no paraba) de sangrar",
+            "me (merezco|lo merezco) (el dolor|sufrir|que me duela|lastimarme)",
+            "(el dolor de afuera|physical pain) ~~ (el de adentro|the inside|emotional)");
 
     static final PhraseSet GIVING_AWAY = PhraseSet.of(
             "(regalé|estoy regalando|voy a regalar|regalando|repartí|estoy repartiendo|ya regalé|he regalado) ~ (mis"
@@ -263,7 +446,11 @@ final class RiskPhrases {
             "(hice|armé|escribí) una lista de ~ (quién|quien) ~ (cosa|cosas)",
             "(giving|gave|give|given) (away )?(all )?my (stuff|things|belongings)",
             "(gave|given) my ~ to",
-            "(won't|wont|will not) be needing (them|it|anything)");
+            "(won't|wont|will not) be needing (them|it|anything)",
+            "(ya )?no (me )?(van a hacer|hace|harán) falta",
+            "(quédatelo|quedátelo|quédatela|quedátela|quédenselo|quédenselos) ~~ (ya no|yo no|a mí no|no lo voy"
+                    + "|no la voy|no los voy)",
+            "(keep|have) (it|them|my) ~ (i won't|i wont|i don't|i dont) (need|be needing)");
 
     /** Saying goodbye for good. */
     static final PhraseSet FAREWELL = PhraseSet.of(
@@ -302,7 +489,54 @@ final class RiskPhrases {
             "you (won't|wont|will not) (hear|see) (from )?me again",
             "(i'm|im|i am) sorry for everything",
             "tell my ~ (i love|that i love|i loved)",
-            "none of this (was|is) (her|his|your|their|anyone's) fault");
+            "none of this (was|is) (her|his|your|their|anyone's) fault",
+            "cuando (yo )?(ya )?no (esté|este|estés) ~~ (cuiden|cuida|cuidá|díganle|diles|decile|dile|quiero que"
+                    + "|no llores|no lloren|sean felices|sé feliz)",
+            "(me despido|me estoy despidiendo|quería despedirme|quiero despedirme|vengo a despedirme) (para siempre"
+                    + "|de todos por última vez|por última vez|de este mundo|de la vida)",
+            "esta es mi despedida",
+            "(ya )?no (van|vas|vais) a (saber|tener noticias) (más )?de mí",
+            "(perdón|perdónenme|perdóname|perdoname|perdonenme|sorry) (por|for) (no (haber sido|ser)|not being) ~"
+                    + " (suficiente|más fuerte|mas fuerte|enough|stronger|better|mejor)",
+            "(when|after|once) (i'm|im|i am) gone ~~ (take care|look after|tell|don't|dont|please|look after|you)",
+            "this is (goodbye|my goodbye)",
+            "goodbye for (good|ever)",
+            "no me (busquen|busques|busquéis|esperen) (nunca más|más|nunca)?",
+            "(don't|dont|do not) (look for|come looking for|wait for) me",
+            "nos vemos en (otra vida|la otra vida|el cielo|el más allá)",
+            "see you (in another life|on the other side)",
+            "(este|esta) es mi (último|ultimo|última|ultima) (post|publicación|historia|story|tuit|tweet|video)",
+            "(my|this is my) (last|final) (post|story|tweet|video)",
+            "(ya no voy a ser|no voy a ser más|dejo de ser) (tu|su|vuestro|un) (problema|carga|estorbo)",
+            "(won't|wont|will not) be (your|a) (problem|burden) (anymore|any more|much longer)",
+            "(te|les|os) (dejo|dejé) (todo|mis cosas|mi música|mis libros|mi ropa|lo mío) ~~ (sé feliz|sed felices|sean"
+                    + " felices|yo ya no|cuídalo|cuidalo|perdón|lo siento|no puedo)",
+            "(leaving|left|writing|wrote) (letters|notes|a letter|a note) (for|to) (my|everyone)",
+            "(good place|buen lugar|buen sitio|qué vista|que vista|nice view|what a view) ~~ (to say bye|to say"
+                    + " goodbye|para despedirse|para despedirme|para decir adiós|to end it|to jump)",
+            "(if you're reading this|if you are reading this|si estás leyendo esto|si estas leyendo esto) ~~ (too"
+                    + " late|tarde|gone|ya no estoy|ya me fui|i'm gone)",
+            "(i )?(just )?(wanted|want) to say (goodbye|bye) (to everyone|before i go|one last time|for good)");
+
+    /** Asking forgiveness or taking the blame off others: half of a farewell ({@link #FAREWELL_LOVE} the other). */
+    static final PhraseSet FAREWELL_SORRY = PhraseSet.of(
+            "(perdóname|perdoname|perdónenme|perdonenme|perdonadme|perdóneme|perdón por todo|lo siento mucho|lo siento"
+                    + " por todo|i'm sorry|im sorry|i am sorry|forgive me)",
+            "no (es|fue) (tu|su|vuestra) culpa",
+            "no (es|fue) culpa (tuya|suya|vuestra|de ustedes|de nadie)",
+            "(it's|its|it is|it was) not (your|anyone's|anyones|anybody's) fault",
+            "(it|it's|its) (isn't|wasn't|isnt|wasnt) (your|anyone's|anyones) fault");
+
+    /** Love, thanks, "be happy": the other half of a farewell. */
+    static final PhraseSet FAREWELL_LOVE = PhraseSet.of(
+            "(te|los|las|os|la|lo|les) (quiero|quise|amo|amé|quería|he querido|quiso|quisimos) ~ (mucho|siempre|más|a"
+                    + " todos)?",
+            "(sé|sean|sed) (feliz|felices)",
+            "(i|we) (love|loved) (you|them|her|him)",
+            "love (you|ya) (all|guys|so much|always)",
+            "(be|stay) happy",
+            "gracias por (todo|intentarlo|estar|haberme)",
+            "(thank you|thanks) for (everything|trying|being there)");
 
     /** Thanks and a goodbye: ordinary, unless said after risk (the conversation state decides). */
     static final PhraseSet GOODBYE = PhraseSet.of(
@@ -352,7 +586,42 @@ final class RiskPhrases {
             "(everything's|everythings|everything is) sorted",
             "(it all|everything) planned",
             "notes are written",
-            "once the house is asleep");
+            "once the house is asleep",
+            "(tengo|lo tengo|ya tengo|ya lo tengo) todo (pensado|calculado|planeado|resuelto|decidido)",
+            "ya (sé|se|pensé|tengo pensado|elegí|investigué|busqué) (cómo|como|cuándo|cuando|dónde|donde|el día|la"
+                    + " fecha) (lo voy a hacer|hacerlo|lo hago|va a ser)",
+            "(vengo juntando|he estado juntando|estoy juntando|he juntado|estoy guardando|he guardado|vengo guardando"
+                    + "|estoy acumulando|he acumulado) ~ (pastillas|píldoras|remedios|medicamentos|pastis)",
+            "(i've|ive|i have) made up my mind",
+            "i know (how|when|where) (i'm|im|i am) (going to|gonna) do it",
+            "(it's|its|it is|i've got it|i have it|ive got it) all planned (out)?",
+            "(i've|ive|i have) been (saving|stockpiling|hoarding|collecting) (up )?(my )?(pills|meds|tablets"
+                    + "|sleeping pills|painkillers)",
+            "(wrote|written|writing) (the|my) (notes|letters|note|goodbye letters)",
+            "(tengo|ya tengo) todo (juntado|comprado|escondido|guardado)",
+            "(everything's|everythings|everything is|it's all|its all) (sorted|ready|bought|set)",
+            "(i have|i've got|ive got|got) (everything|it all|what i need) (hidden|ready|sorted|in my)");
+
+    /**
+     * Waiting to be alone or unseen, what is needed hidden: beside a time or a plan, it makes a plan imminent even
+     * without a word of death.
+     */
+    static final PhraseSet CONCEALMENT = PhraseSet.of(
+            "(tengo|ya tengo|lo tengo) (todo|lo que necesito|lo necesario) ~ (escondido|escondida|guardado|juntado"
+                    + "|comprado|debajo de la cama|en el placard|en el armario|en el coche|en la pieza|en mi cuarto|en el"
+                    + " auto|en la mochila)",
+            "(everything|it all) (is )?hidden",
+            "(esperando|espero|waiting) (a )?(que|for) ~ (se duerman|se duerma|se vayan|se vaya|se acueste|se acuesten"
+                    + "|everyone to sleep|them to leave|the house to)",
+            "cuando (todos )?(se duerman|se vayan|salgan|se acuesten|no haya nadie|se acueste|me dejen sola|me dejen solo)",
+            "once the house is asleep",
+            "(la casa|house|the house) (va a estar|está|esta|estará|is|will be) (vacía|vacia|sola|empty)",
+            "(me quedé|me quedo|me dejan|me dejen|i'm|im|i'll be) (solo|sola|alone) ~~ (finde|noche|tarde|weekend"
+                    + "|tonight|aprovechar)",
+            "(while|when) (i'm|im|i am) alone",
+            "(nada|nadie) me va a (frenar|parar|detener)",
+            "(nothing|no one|nobody) (will|is going to|can) stop me",
+            "antes de que (se levante|se despierte|se despierten|se levanten) (nadie|alguien|todos)");
 
     /** What one could use, at hand, or seeking it. */
     static final PhraseSet MEANS = PhraseSet.of(
@@ -362,7 +631,13 @@ final class RiskPhrases {
                     + "(pastillas|píldoras|remedios|medicamentos|clonazepam|rivotril|soga|cuerda|arma|pistola|revólver"
                     + "|veneno|cuchilla|gillette|navaja|hojas de afeitar)",
             "(me tomé|me he tomado|tomé|ya me tomé) (unas|unos|algunas|las|mis) " + PILLS,
-            "(have|saved|bought|got|stockpiled) ~ (pills|rope|gun|razor|razors|blades)");
+            "(have|saved|bought|got|stockpiled) ~ (pills|rope|gun|razor|razors|blades)",
+            "(tengo|ya tengo|conseguí|ya conseguí|compré|ya compré) (una|la|el|un) (soga|cuerda|arma|pistola|revólver"
+                    + "|fierro|veneno|cuchilla|navaja)",
+            "(where|how) (can i|do i|to|could i) (get|buy) ~ (pills|sleeping pills|a gun|rope|poison) ~~ (without"
+                    + " a prescription|no prescription|without anyone|quickly|fast)",
+            "(dónde|donde|cómo|como) (consigo|compro|puedo conseguir|puedo comprar|se consigue|se compra) (una|un)"
+                    + " (pistola|arma|soga|veneno) ~~ (sin que|rápido|rapido|sin receta|sin papeles)");
 
     /** A time close at hand. */
     static final PhraseSet TIMING = PhraseSet.of(
@@ -376,6 +651,15 @@ final class RiskPhrases {
             "(es|será) mi (última|ultima) noche",
             "hoy es el día",
             "(tonight|right now|tomorrow morning)",
+            "(hoy a la noche|hoy en la noche|hoy por la noche|esta misma noche|hoy mismo|mañana a primera hora|mañana"
+                    + " temprano|it's today|its today|today's the day|todays the day|this weekend|este finde|este fin de"
+                    + " semana|cuando oscurezca|when it gets dark|at ten|a las diez|a las once|a las doce)",
+            "(esta noche|tonight) (es|is) (la noche|the night)",
+            "antes de (fin de mes|que termine la semana|mi cumpleaños|navidad|año nuevo|que acabe el año|que vuelvan)",
+            "(este|el|el próximo|este mismo) (viernes|sábado|domingo|lunes|martes|miércoles|jueves) (es el día|lo"
+                    + " hago|me voy|se acaba)",
+            "(this|on|next) (friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend) (is the day|i'll do"
+                    + " it|it ends|it's over)",
             "in (a few minutes|an hour|a bit)");
 
     /** Standing at a height or on the tracks. */
@@ -384,6 +668,16 @@ final class RiskPhrases {
                     + "|subido a|subida a|parado en|parada en|sentado en|sentada en|al borde de|en el borde de|asomado a"
                     + "|asomada a|a la|sobre) (la|el|las|los|) (azotea|techo|tejado|puente|terraza|cornisa|balcón|vías"
                     + "|barranco|acantilado|precipicio|ventana|baranda|borde|orilla del puente)",
+            "(estoy|ando|aquí estoy|acá estoy|ya estoy|me subí|subí|estoy parado|estoy parada|estoy sentado|estoy"
+                    + " sentada|sentado|sentada|parado|parada) ~ (en|a|al|sobre|arriba de|arriba del) (el|la|los|las)? (borde|orilla|baranda|barandal|barandilla|cornisa|precipicio|acantilado|viaducto|último piso"
+                    + "|piso 1*|piso 2*|piso 3*|piso 4*|piso 5*|piso 6*|piso 7*|piso 8*|piso 9*|puente peatonal|malecón"
+                    + "|escollera|andén|vías|rieles)",
+            "(estoy|ya estoy|aquí estoy|acá estoy) ~ (en|sobre|arriba de) (el|la) (puente|azotea|terraza|techo|tejado"
+                    + "|balcón|ventana) ~~ (mirando (para|hacia) abajo|mirando el agua|es ahora|ya voy|soltarme|no me"
+                    + " quiero bajar|ya decidí|despedirse|despedirme)",
+            "(i'm|im|i am) (standing |sitting |up |out )?(on|at) (the|a) (edge|ledge|railing|roof|cliff|cliff edge"
+                    + "|bridge|tracks|top floor|platform)",
+            "(on|up on|from) the (1*|2*|3*|4*|5*|6*|7*|8*|9*|top) (floor|storey|story) ~~ (bye|goodbye|view|jump|edge)",
             "(i'm|im|i am) (on|at|standing on|sitting on|up on) (the|a) (roof|bridge|ledge|edge|tracks|cliff|railing)");
 
     /** What someone at a place like that says that makes it a crisis, not sightseeing. */
@@ -399,12 +693,23 @@ final class RiskPhrases {
             "right now",
             "(voy a|quiero|me voy a|estoy por|estoy a punto de) (saltar|tirarme|tirar)",
             "me (voy a tirar|tiro|tiraré)",
-            "(going|about|want) to jump");
+            "(going|about|want) to jump",
+            "(mirando|looking) (para abajo|hacia abajo|down|el agua|al agua|el vacío|at the water)",
+            "(es ahora|ya voy|it's now|its now|it's time|its time|now or never|ahora o nunca)",
+            "(soltarme|let go|me voy a soltar|i'm letting go)",
+            "(no me quiero bajar|no voy a bajar|not coming down|not getting down)",
+            "(ya decidí|ya lo decidí|i've decided|i decided|ya está decidido)",
+            "(not scared|no me da miedo|ya no tengo miedo|not afraid)",
+            "(despedirse|despedirme|say bye|say goodbye)",
+            "(mis viejos no saben|nadie sabe|no one knows|nobody knows|nadie sabe que estoy)");
 
     static final PhraseSet PLACE_BENIGN = PhraseSet.of(
             "(arreglando|limpiando|tomando sol|con amigos|con mis amigos|sacando fotos|mirando el atardecer|de paseo"
                     + "|turistas|asado|tendiendo|colgando la ropa|antena|tanque|gotera|fiesta|vista|selfie|paseando"
-                    + "|fixing|cleaning|photos|sunset|party|view|tourists|repairing)");
+                    + "|fixing|cleaning|photos|sunset|party|view|tourists|repairing|atardecer|tomando mate|mate|café"
+                    + "|cerveza|birra|fotos|foto|paisaje|qué lindo|que lindo|qué bonito|que bonito|qué hermoso|hermosa"
+                    + "|concierto|beautiful|amazing|pretty|gorgeous|picnic|mirador turístico|paseo|excursión"
+                    + "|lunch|almuerzo|comiendo|leyendo|trabajando)");
 
     /** An act under way: pills taken, bleeding. */
     static final PhraseSet ACT_IN_PROGRESS = PhraseSet.of(
@@ -425,7 +730,22 @@ final class RiskPhrases {
             "(took|swallowed|taken) (all|a bottle of|a whole bottle of|too many|the whole|a handful of|all of|the lot"
                     + "|everything)",
             "(i )?(already )?(took|swallowed) (all of them|them all|the lot)",
-            "(i'm|im|i am) bleeding (a lot|badly|so much)");
+            "(i'm|im|i am) bleeding (a lot|badly|so much)",
+            "(me tomé|me tome|tomé|me tragué|me he tomado|me acabo de tomar) (1*|2*|3*|4*|5*|6*|7*|8*|9*|diez"
+                    + "|quince|veinte|treinta|cuarenta|cincuenta|un puñado de|varias|un montón de|un chingo de|un"
+                    + " resto de|una bocha de|un pocotón de|una pila de|todas mis|todas las) ~ (pastillas|píldoras"
+                    + "|remedios|pastis|comprimidos|tabletas|grageas|medicamentos|pepas)",
+            "(just |already )?(took|swallowed|taken|downed) (1*|2*|3*|4*|5*|6*|7*|8*|9*|a bunch of|a lot of|loads"
+                    + " of|heaps of|all my|all of my|my whole|every one of my|every) ~ (pills|tablets|meds|medication"
+                    + "|sleeping pills|painkillers)",
+            "(ya )?(empecé a|estoy empezando a) (sentir|sentirme) ~ (el efecto|mareado|mareada|raro|rara|sueño)"
+                    + " ~~ (pastillas|remedios|lo que tomé|lo que me tomé)",
+            "(they're|theyre|it's|its) (starting|beginning) to (kick in|work)",
+            "(me tomé|me tome|me acabo de tomar|me he tomado|tomé|me tragué) (el|la|un|una) (bote|frasco|caja|blíster"
+                    + "|blister|tira|tarro|paquete) (entero|entera|completo|completa)",
+            "(ya )?(me las tomé|me los tomé|me las tome|me las he tomado|me las trague|me las tragué)",
+            "(already|just) (took|taken|swallowed) (them|it all|everything)",
+            "(i )?(already )?took them ~~ (forgive|sorry|bye|goodbye|it's done|too late)");
 
     /** Asking how: methods, doses, heights, how long it takes. Matching these never produces an answer. */
     static final PhraseSet METHOD_QUESTION = PhraseSet.of(
@@ -470,7 +790,40 @@ final class RiskPhrases {
                     + "|end my life)",
             "how (do i|can i|to|would i) (kill myself|end my life|die painlessly|commit suicidio)",
             "how long (does it|would it|will it) take (to die|if you take|if i take)",
-            "how long does it take to die");
+            "how long does it take to die",
+            "(qué|que) (pasa|pasaría|pasaria|me pasa|te pasa|le pasa) si (me |uno se |alguien se )?(tomo|tomara"
+                    + "|trago|tragara|bebo|tomas|toma|mezclo|mezclara) (todas|todo el|todo|una caja|un frasco|muchas"
+                    + "|demasiadas|un montón|un puñado|el frasco|la caja|el blíster|1*|2*|3*|4*|5*|6*|7*|8*|9*)",
+            "(duele|es doloroso|es dolorosa|sufre uno|se sufre) (morir|ahorcarse|ahogarse|desangrarse|tirarse"
+                    + "|morirse|cortarse las venas|matarse)",
+            "what (happens|would happen) if (i|you|someone|u) (take|took|swallow|swallowed|mix|mixed|drink|drank)"
+                    + " (too many|a lot of|all|a whole bottle|a bottle|loads|a bunch|the whole|1*|2*|3*|4*|5*|6*|7*"
+                    + "|8*|9*)",
+            "(is it|would it be|does it) (painful|hurt) to (die|hang|drown|bleed out|jump|overdose)",
+            "(best|quickest|easiest|surest|most painless) (way|method) to (go|do it|end it)",
+            "(dime|decime|dígame|dime ya|solo dime|sólo dime|nomás dime|tell me|just tell me) ~ (cuántas|cuantas|cuánto"
+                    + "|cuanto|how many|how much|which|qué es lo más|what's the|whats the|cuál es|cual es)",
+            "(no me|don't|dont|do not) (vengas|mandes|des|pases|send|give) ~ (teléfonos|telefonos|número|numero|números"
+                    + "|línea|linea|helpline|hotline|number|numbers|la línea de ayuda)",
+            "(overdose|od|sobredosis) ~ (take to|to work|to kick in|tarda|demora|hacer efecto|en hacer efecto)",
+            "(need|have) to jump (from|off) ~~ (make sure|die|to be sure)",
+            "(mess it up|screw it up|fail|no fallar|fallar) ~~ (way|forma|manera|método|method|quickest|rápido|rápida"
+                    + "|seguro|segura)",
+            "(way|forma|manera|método|method) ~~ (no fallar|not mess it up|not fail|make sure|sea seguro|asegurarme"
+                    + "|don't want to mess it up|no quiero fallar)",
+            "(which|what|qué|cuáles|cuales) (meds|pills|medications|medicines|pastillas|remedios|medicamentos) ~~"
+                    + " (deadly|lethal|fatal|kill you|mortales|letales|matan)",
+            "(sirve|serviría|alcanza|alcanzaría|basta|bastaría|es suficiente|son suficientes|serían suficientes|sería"
+                    + " suficiente|would be enough|is enough|are enough|enough) ~~ (para )?(morir|morirse|matarme|matarse"
+                    + "|no despertar|die|kill me|kill myself|not wake up|to do it)",
+            "(cuántas|cuantas|how many) ~~ (serían suficientes|son suficientes|suficientes|would be enough|are enough"
+                    + "|alcanzan|bastan)",
+            "(how high|qué tan alto|que tan alto|how tall|cuánto mide|cuanto mide|qué altura|que altura) ~~ (not for"
+                    + " sightseeing|no para turistear|no es para|sin que|make sure)",
+            "(sin que (te|me|nadie) (pregunten|pregunte|vea|vean|detengan)) ~~ (subir|edificio|azotea|techo|puente"
+                    + "|pastillas)",
+            "(en qué|en que|which) (pisos|piso|floors|floor) ~~ (se puede abrir|abrir la ventana|open|windows open)",
+            "(si alguien se para|if someone stands|if someone steps) ~~ (vías|tracks|frenar|stop)");
 
     /** An attempt made recently. */
     static final PhraseSet RECENT_ATTEMPT = PhraseSet.of(
@@ -485,7 +838,33 @@ final class RiskPhrases {
             "(tried|attempted) to (kill myself|end my life|end it|overdose) (last night|yesterday|today|this morning"
                     + "|last week|earlier today|a few days ago)",
             "(i )?overdosed (last night|yesterday|today|this morning)",
-            "(tried|did it) ~~ (didn't work|woke up|still here)");
+            "(tried|did it) ~~ (didn't work|woke up|still here)",
+            "(me lavaron|me hicieron un lavado de|lavado de) (el )?estómago",
+            "(desperté|me desperté|amanecí) en (el|un) (hospital|sanatorio|urgencias|la clínica|la guardia|la uci)"
+                    + " ~~ (intent*|pastillas|sobredosis|lo que hice|porque)",
+            "(lo )?(volví a intentar|intenté otra vez|intenté de nuevo|intenté nuevamente)",
+            "(had|got) my stomach pumped",
+            "woke up in (the )?(hospital|er|icu|psych ward) ~~ (after|because|overdose|tried)",
+            "(i )?(tried|attempted) (again|it again) (last night|yesterday|this week|on (friday|saturday|sunday"
+                    + "|monday))",
+            "(my|the) (attempt|overdose) (last night|yesterday|this week|last week|a few days ago)",
+            "(después del|después de mi|tras el|tras mi|sobreviví al|sobreviví a mi|por el|luego del|desde el) intento",
+            "(after|since|from|survived) (my|the) attempt",
+            "(me encontró|me encontraron|me hallaron|found me) (a tiempo|in time|just in time)",
+            "(me salvaron|me rescataron|me revivieron|me reanimaron|they saved me|saved me) ~~ (no quería|pero yo|didn't"
+                    + " want|wish they hadn't|de milagro|el sábado|el domingo|anoche|ayer|last night|yesterday)",
+            "(no quería|didn't want|did not want) (que me (salvaran|encontraran|despertaran)|to be (saved|found)|to wake"
+                    + " up)",
+            "(no fue|it wasn't|it was not|wasn't) (un accidente|an accident)",
+            "(lo intenté|lo volví a intentar|i tried|tried|attempted|lo hice|intenté) (el mes pasado|la semana pasada|el"
+                    + " finde|el fin de semana|el sábado|el domingo|el viernes|last week|last month|on the weekend|this"
+                    + " weekend|on saturday|on sunday|on friday)",
+            "(fallé|fallé otra vez|failed|i failed|no me salió|no funcionó|didn't work) ~~ (ni para eso|can't even do"
+                    + " that|otra vez|again|sigo aquí|still here)",
+            "(woke up|me desperté|desperté) (in|en) (the |el )?(hospital|er|icu|urgencias|la uci) ~~ (not sure|no sé"
+                    + " si|wish|ojalá|glad|alegrarme)",
+            "(mi|el) intento (de (suicidio|matarme|quitarme la vida) )?(de )?(anoche|ayer|de la semana pasada|del"
+                    + " finde|del fin de semana|hace unos días|hace poco)");
 
     /** A time clearly past ("hace años", "de adolescente"); "desde hace" is ongoing and is blanked first. */
     static final PhraseSet PAST_MARKER = PhraseSet.of(
@@ -498,9 +877,16 @@ final class RiskPhrases {
             "(years|months) ago",
             "when i was ~",
             "(in|back in) (high school|college|my teens|the past|uni)",
-            "used to");
+            "used to",
+            "(el año pasado|hace un tiempo|de más joven|de mas joven|en la adolescencia|en mi adolescencia|de pequeño"
+                    + "|de pequeña|de chamaca|de chamaco|de morra|de morro|de cabro chico|de cabra chica|de guagua)",
+            "(last year|a few years back|as a teen|as a teenager|in my teens|in my twenties|as a kid|growing up)");
 
-    static final PhraseSet ONGOING = PhraseSet.of("desde hace", "for (months|years|weeks)");
+    static final PhraseSet ONGOING = PhraseSet.of(
+            "desde (hace|el año pasado|que|chico|chica|niño|niña|adolescente|siempre)",
+            "(since|ever since) ~",
+            "for (months|years|weeks|a while|a long time)",
+            "(toda mi vida|all my life|my whole life)");
 
     static final PhraseSet RECOVERY = PhraseSet.of(
             "(hoy|ahora|ya|hoy en día) (estoy|me siento|vivo) ~ (bien|mejor|en paz|feliz|contento|contenta|tranquilo"
@@ -529,7 +915,22 @@ final class RiskPhrases {
             "(i feel|i'm|im|i am|feeling) ~ (empty|hopeless|worthless|numb|broken|lost|alone|so alone|miserable"
                     + "|exhausted|overwhelmed|depressed|dead inside|wrecked)",
             "(so )?tired of everything",
-            "(what's|whats) the point");
+            "(what's|whats) the point",
+            "(me siento|estoy|ando|me veo) ~ (fatal|horrible|terrible|pésimo|pésima|una basura|un cero a la"
+                    + " izquierda|insignificante|invisible|como la mierda|como el culo|de bajón|en la lona|en el piso"
+                    + "|atrapado|atrapada|sin salida|hasta la madre|reventado|reventada|quemado|quemada|bajón|bajoneado"
+                    + "|bajoneada|achicopalado|achicopalada|aguevado|aguevada|ahuevado|ahuevada|depre|en la mala)",
+            "no sirvo para nada",
+            "(todo|ya todo) me da igual",
+            "(no tengo|sin) ganas de nada",
+            "(lloro|lloré|llorando) (todos los días|todas las noches|todo el día|sin parar|a cada rato)",
+            "no (puedo|paro de|consigo) (dejar de llorar|parar de llorar|llorar)",
+            "(me odio|odio mi vida|odio mi cuerpo|me doy asco)",
+            "no (tengo|me quedan) fuerzas",
+            "(i hate myself|i hate my life|i can't stop crying|i cant stop crying|nothing matters|no one cares"
+                    + "|nobody cares|i'm a failure|im a failure|i'm not okay|im not okay|i'm not ok|im not ok)",
+            "(i'm|im|i am) (really |so )?(struggling|drowning|falling apart|at my lowest|at rock bottom)",
+            "(can't|cant|cannot) (get out of bed|stop crying|keep going like this|breathe)");
 
     static final PhraseSet THIRD_PARTY_REFERENCE = PhraseSet.of(
             "(mi|mis|un|una|nuestro|nuestra|tu|su|el|la|my|a|our|his|her) ~ " + PERSON,
@@ -571,7 +972,18 @@ final class RiskPhrases {
             "better off without (him|her|them)",
             "goodbye (message|note|post)",
             "(is|are|seems|seem) suicidal",
-            "(is|are) on the (roof|bridge|ledge|tracks)");
+            "(is|are) on the (roof|bridge|ledge|tracks)",
+            "se (quiere|va a|quería|iba a|piensa|quiso) (tirar|aventar|lanzar|colgar|ahorcar|envenenar|cortar las venas"
+                    + "|pegar un tiro|dar un tiro)",
+            "(tiene|tenía|anda con|habla de) (ideas|pensamientos) (suicidas|de muerte|de matarse|de suicidio)",
+            "(es|está|esta|anda|se puso) (suicida|muy suicida)",
+            "(habla|hablando|hablaba|anda hablando) (de|sobre) (morirse|la muerte|suicidarse|matarse|el suicidio|que"
+                    + " se quiere morir|desaparecer|no despertar)",
+            "(talks|talking|keeps talking|kept talking|talked|been talking) about (dying|death|suicidio|not being"
+                    + " here|ending it|wanting to die|disappearing)",
+            "(doesn't|does not|doesnt|don't|dont) want to (live|be here|be alive|wake up|exist) (anymore|any more)?",
+            "(giving|gave|given) away (his|her|their|all (his|her|their)) (stuff|things|belongings|stuff)",
+            "(took|swallowed|taken) (a bunch of|a lot of|loads of|all (his|her|their)) ~ (pills|tablets|meds)");
 
     static final PhraseSet OTHER_IMMINENT = PhraseSet.of(
             "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
@@ -591,7 +1003,9 @@ final class RiskPhrases {
             "(desaparecer|no existir)",
             "(regaló|está regalando) ~ sus cosas",
             "(hurt|hurting|cut|cutting|harm|harming) (himself|herself|themselves)",
-            "better off without (him|her|them)");
+            "better off without (him|her|them)",
+            "(habla|hablando|hablaba|anda hablando) (de|sobre) (desaparecer|no despertar)",
+            "(doesn't|does not|doesnt|don't|dont) want to (wake up|exist|be here)");
 
     static final PhraseSet GENERAL_TOPIC = PhraseSet.of(
             "(estadísticas|estadística|tasa|tasas|cifras|datos|índice|índices|números) (de|del|sobre) ~ (suicidio"
@@ -615,10 +1029,19 @@ final class RiskPhrases {
             "how (to|can i|do i|should i) (help|support|talk to|ask) (someone|a friend|my friend|a student|a patient)",
             "(my|the) (novel|story|book|film|character|protagonist)");
 
+    /** Asking what to do if it ever happened: about nobody in particular, even beside "mis amigas". */
+    static final PhraseSet HYPOTHETICAL = PhraseSet.of(
+            "(qué|que|cómo|como) (decir|hacer|responder|actuar|reaccionar|le digo|digo|le respondo|ayudar) (si|cuando)"
+                    + " (alguien|una persona|un amigo|una amiga|un alumno|una alumna|algún|alguna|someone|somebody)",
+            "what (to|should i|do i|do you) (say|do) (if|when) (someone|somebody|a friend|a student)",
+            "(en caso de que|si algún día|si alguna vez) (alguien|un amigo|una amiga|una persona)");
+
     /** Fiction: about characters, whoever is mentioned beside them. */
     static final PhraseSet FICTION = PhraseSet.of(
-            "(novela|telenovela|obra de teatro|película|peli|serie|cuento|libro|guion|guión|episodio|capítulo|novel"
-                    + "|film|movie|episode|chapter|tv show)",
+            "(novela|telenovela|obra de teatro|película|peli|guion|guión|novel|film|movie|tv show)",
+            "(la|una|esa|esta|mi|la nueva|una nueva) serie",
+            "(el|un|ese|este|mi|del|un buen) (cuento|libro|capítulo)",
+            "(the|this|that|an|last|next) (episode|chapter)",
             "(el|la) (protagonista|narrador|narradora|personaje|villano|villana)",
             "(the) (protagonist|narrator|character|main character)");
 
@@ -632,6 +1055,49 @@ final class RiskPhrases {
             "(está|anda|sigue|la veo|lo veo) (muy mal|re mal|fatal|deprimid*|destruid*|hundid*|muy triste|muy"
                     + " bajoneado|muy bajoneada)",
             "(he's|she's|they're|he is|she is) (really )?(struggling|depressed|not okay|in a bad way)");
+
+    /**
+     * Ordinary reasons to say goodbye or give things away: a move, a trip, a new job, the last day somewhere, clearing
+     * out. Beside them, a farewell or a gift is not a sign of risk unless something else is.
+     */
+    static final PhraseSet ORDINARY_LEAVING = PhraseSet.of(
+            "(me mudo|me estoy mudando|nos mudamos|nos estamos mudando|me voy a mudar|mudanza|me cambio de casa|me voy"
+                    + " a vivir|me voy de viaje|me voy de vacaciones|vacaciones|intercambio|me voy a estudiar"
+                    + "|nuevo trabajo|trabajo nuevo|renuncié|me jubilo|jubilación|aeropuerto|vuelo|avión|graduación"
+                    + "|fin de curso|último día (de|en el|en la) (trabajo|oficina|chamba|laburo|pega|colegio|cole|escuela"
+                    + "|facultad|uni|universidad|curro)|ya no me (entra|entran)|me (queda|quedan) (chico"
+                    + "|chica|chicos|chicas|grande|grandes)|donar|doné|donación|caridad|beneficencia|venta de garaje"
+                    + "|hacer espacio|hacer lugar|limpieza|ordenando|despedida de soltera|despedida de soltero"
+                    + "|fiesta de despedida|moving|move out|moving out|new job|graduat*|retir*|vacation"
+                    + "|holiday|abroad|emigrat*|declutter*|charity|donate|donating|donated|outgrown|doesn't fit"
+                    + "|don't fit|leaving party|leaving do|going away party|last day (at|of) (work|school|uni"
+                    + "|the office))",
+            "(cambio de número|cambio de numero|nuevo número|nuevo numero|cambio de compañía|me salgo del grupo"
+                    + "|new number|changing my number|el abogado|mi abogado|abogado|notario|escribano|lawyer|solicitor"
+                    + "|la pega|en la pega|nueva pega|el curro|nuevo curro|la chamba|nueva chamba|la oficina|la empresa"
+                    + "|veterinario|vet)");
+
+    /** Medicine taken as prescribed: "ya me tomé todas las pastillas del antibiótico". */
+    static final PhraseSet MEDICAL_ROUTINE = PhraseSet.of(
+            "(antibiótico|antibióticos|tratamiento|recetadas|receta|pastillero|vitaminas|de la presión|para la presión"
+                    + "|anticonceptivas|anticonceptivo|for the week|organizer|pill organizer|prescribed|antibiotics"
+                    + "|course of|vitamins|refill|la dosis de hoy|the dose|del doctor|la doctora|el médico|my doctor)");
+
+    /** A celebration or an errand: "esta noche lo hago, ya tengo el anillo" is a proposal, not a plan to die. */
+    static final PhraseSet CELEBRATION = PhraseSet.of(
+            "(sorpresa|regalo|regalos|fiesta|cumple|cumpleaños|cena|anillo|boda|casamiento|matrimonio|propuesta|maleta"
+                    + "|pasaporte|vacaciones|pizza|pelis|película|partido|concierto|entrevista|examen|exámenes|carrera"
+                    + "|ring|party|surprise|dinner|gift|present|propose|proposal|suitcase|passport|movie|movies|game"
+                    + "|exam|interview|date night|candles|velas|flores|flowers|playlist|mudanza|cobijas|tacos|asado)");
+
+    /** Saying it is meant: "no es una metáfora", "lo digo en serio". Beside a laugh, the laugh does not make it a joke. */
+    static final PhraseSet SERIOUS = PhraseSet.of(
+            "(no es|no lo digo como|not) (un viaje|metáfora|una metáfora|a metaphor|a holiday|a trip|vacaciones|broma|una"
+                    + " broma|a joke|joking)",
+            "(lo digo|i mean it|i'm serious|im serious|i am serious|lo estoy considerando|lo pensé bien|lo he pensado"
+                    + "|i've thought about it)",
+            "(en serio|de verdad|medio en serio|for real|esta vez de verdad|literalmente|literally|no joke|no"
+                    + " miento|not kidding)");
 
     /** Keeping it secret: said beside pills just taken, it makes the taking a crisis. */
     static final PhraseSet SECRECY = PhraseSet.of(

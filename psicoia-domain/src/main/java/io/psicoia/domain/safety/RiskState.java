@@ -36,6 +36,11 @@ public final class RiskState {
     /** Takes one message's triage into account and returns the conversation's level after it. */
     public RiskLevel update(RiskAssessment assessment) {
         RiskLevel message = assessment.subject() == RiskSubject.SELF ? assessment.level() : RiskLevel.NONE;
+        if (message == RiskLevel.LOW && isHistoryOnly(assessment)) {
+            // A crisis told as past and over ("hace años lo intenté, hoy estoy bien"): the message deserves a gentle
+            // word, but it says nothing about how the person is now.
+            message = RiskLevel.NONE;
+        }
         if (recent.size() == RECENT) {
             recent.removeFirst();
         }
@@ -72,6 +77,11 @@ public final class RiskState {
         level = next;
         peak = RiskLevel.max(peak, level);
         return level;
+    }
+
+    private static boolean isHistoryOnly(RiskAssessment assessment) {
+        return assessment.signals().contains(RiskSignal.PAST_RESOLVED)
+                && !assessment.signals().contains(RiskSignal.DISTRESS);
     }
 
     public RiskLevel level() {

@@ -1,17 +1,24 @@
 package io.psicoia.domain.safety;
 
 import static io.psicoia.domain.safety.RiskPhrases.ACT_IN_PROGRESS;
+import static io.psicoia.domain.safety.RiskPhrases.CELEBRATION;
+import static io.psicoia.domain.safety.RiskPhrases.CONCEALMENT;
 import static io.psicoia.domain.safety.RiskPhrases.DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.FAREWELL;
+import static io.psicoia.domain.safety.RiskPhrases.FAREWELL_LOVE;
+import static io.psicoia.domain.safety.RiskPhrases.FAREWELL_SORRY;
 import static io.psicoia.domain.safety.RiskPhrases.FICTION;
 import static io.psicoia.domain.safety.RiskPhrases.FIRST_PERSON;
 import static io.psicoia.domain.safety.RiskPhrases.GENERAL_TOPIC;
 import static io.psicoia.domain.safety.RiskPhrases.GIVING_AWAY;
 import static io.psicoia.domain.safety.RiskPhrases.GOODBYE;
+import static io.psicoia.domain.safety.RiskPhrases.HYPOTHETICAL;
 import static io.psicoia.domain.safety.RiskPhrases.IDIOMS;
 import static io.psicoia.domain.safety.RiskPhrases.MEANS;
+import static io.psicoia.domain.safety.RiskPhrases.MEDICAL_ROUTINE;
 import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
 import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
+import static io.psicoia.domain.safety.RiskPhrases.ORDINARY_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_AT_RISK;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_IMMINENT;
@@ -30,15 +37,15 @@ import static io.psicoia.domain.safety.RiskPhrases.RECOVERY;
 import static io.psicoia.domain.safety.RiskPhrases.REPORTED;
 import static io.psicoia.domain.safety.RiskPhrases.SECRECY;
 import static io.psicoia.domain.safety.RiskPhrases.SELF_HARM;
+import static io.psicoia.domain.safety.RiskPhrases.SERIOUS;
 import static io.psicoia.domain.safety.RiskPhrases.SUICIDAL_INTENT;
 import static io.psicoia.domain.safety.RiskPhrases.THIRD_PARTY_REFERENCE;
 import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -131,7 +138,15 @@ public final class RiskTriage {
             "pa",
             "yo");
 
+    /** After "no sé", these make it "I don't know why/what…", not a negation: "no sé para qué sigo". */
+    private static final Set<String> QUESTION_WORDS =
+            foldAll("para", "por", "qué", "cómo", "si", "cuándo", "dónde", "quién", "cuál", "cuánto", "hasta", "ni");
+
+    private static final Set<String> QUESTION_OPENERS = foldAll("para", "pa", "de", "y", "a");
+
     private static final Set<String> KEEPS_ON = foldAll("para", "paro", "paran", "deja", "dejo", "dejan", "paras");
+
+    private static final String KNOW = SafetyNormalizer.normalize("sé");
 
     private static final Set<String> NEGATIONS =
             foldAll("no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
@@ -176,17 +191,41 @@ public final class RiskTriage {
      */
     static String[] prepare(String text, Set<RiskSignal> signals) {
         String[] words = words(text);
-        if (QUOTING.foundIn(words) || MUSIC.matcher(text).find()) {
+        PhraseSet.Matches set = ASIDE.match(words);
+        if (set.found(0) || hasMusic(text)) {
             String unquoted = withoutQuotes(text);
             if (!unquoted.equals(text)) {
                 signals.add(RiskSignal.IDIOM);
                 words = words(unquoted);
+                set = ASIDE.match(words);
             }
         }
-        if (IDIOMS.blankOut(words)) {
+        // Idioms, blanked out: each match becomes one neutral word, so no other phrase can see it.
+        for (int[] span : set.spans(1)) {
+            Arrays.fill(words, span[0], span[1], "_");
             signals.add(RiskSignal.IDIOM);
         }
         return words;
+    }
+
+    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms. */
+    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(QUOTING, IDIOMS);
+
+    /** Whether the text has a music note (a line of a song), without a regular expression. */
+    private static boolean hasMusic(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '♪' || c == '♫') {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                int point = text.codePointAt(i);
+                if (point == 0x1F3B5 || point == 0x1F3B6 || point == 0x1F3A4 || point == 0x1F3B8) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Triage of one message. */
@@ -206,12 +245,36 @@ public final class RiskTriage {
         boolean means = found.any(MEANS);
         boolean method = found.has(METHOD_QUESTION);
         boolean inProgress = found.has(ACT_IN_PROGRESS);
-        boolean place = found.has(PLACE) && !found.has(PLACE_BENIGN);
         boolean placeContext = found.has(PLACE_CONTEXT);
+        boolean place = found.has(PLACE)
+                && (!found.has(PLACE_BENIGN) || placeContext || intent || passive || farewell || method);
         boolean timing = found.has(TIMING);
-        boolean distress = found.any(DISTRESS);
+        boolean distress = found.anyNotNegated(DISTRESS);
         boolean recentAttempt = found.has(RECENT_ATTEMPT);
         boolean goodbye = found.has(GOODBYE);
+        boolean concealed = found.any(CONCEALMENT);
+        if (!farewell && found.has(FAREWELL_SORRY) && found.has(FAREWELL_LOVE)) {
+            // "Perdónenme… los quiero", "I'm sorry, it's not your fault, I love you": a farewell when it is more than a
+            // lovers' apology: said twice over, with despair, to family, or with a goodbye.
+            farewell = found.count(FAREWELL_SORRY) >= 2
+                    || distress
+                    || passive
+                    || goodbye
+                    || found.has(POSSESSIVE_REFERENCE);
+        }
+        if (!intent && !passive && !selfHarm && !farewell && !method && found.has(CELEBRATION)) {
+            // "Esta noche lo hago: le pido casamiento, ya tengo el anillo": a plan, a time, nothing of death.
+            planAct = ready = concealed = timing = false;
+        }
+        if (!intent && !passive && !selfHarm && !farewell && !distress && found.has(MEDICAL_ROUTINE)) {
+            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished.
+            inProgress = means = false;
+        }
+        if ((givingAway || farewell) && !intent && !passive && !selfHarm && found.has(ORDINARY_LEAVING)) {
+            // "Me despedí de todos, me mudo a Madrid", "regalé la ropa que ya no me queda": leaving, not dying.
+            givingAway = farewell = false;
+        }
+        boolean pastCrisis = false;
 
         if ((intent || passive || selfHarm || farewell)
                 && !inProgress
@@ -222,15 +285,17 @@ public final class RiskTriage {
             // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien"). Checked
             // last: most messages have nothing to tell as past, and this one needs another pass over the words.
             signals.add(RiskSignal.PAST_RESOLVED);
+            pastCrisis = true;
             intent = passive = selfHarm = farewell = false;
             if (found.has(RECOVERY)) {
                 distress = false;
             }
         }
-        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || found.has(FICTION))) {
+        boolean fiction = found.has(FICTION) || found.has(HYPOTHETICAL);
+        if (!intent && !farewell && !method && !inProgress && (found.has(GENERAL_TOPIC) || fiction)) {
             // Fiction, school work, a professional asking in general terms: about nobody in danger, unless the
             // writer speaks of someone of their own ("mi alumno…") or of themselves.
-            if ((found.has(FICTION) || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
+            if ((fiction || !found.has(POSSESSIVE_REFERENCE)) && !found.has(FIRST_PERSON)) {
                 signals.add(RiskSignal.GENERAL_TOPIC);
                 return new RiskAssessment(RiskLevel.NONE, RiskSubject.GENERAL, signals);
             }
@@ -240,6 +305,10 @@ public final class RiskTriage {
         if (distress) {
             level = RiskLevel.LOW;
             signals.add(RiskSignal.DISTRESS);
+        }
+        if (pastCrisis) {
+            // A crisis told as past and over is still worth a gentle word: low, never crisis.
+            level = RiskLevel.LOW;
         }
         if (passive || selfHarm || givingAway) {
             level = RiskLevel.MEDIUM;
@@ -258,7 +327,11 @@ public final class RiskTriage {
             add(signals, recentAttempt, RiskSignal.RECENT_ATTEMPT);
         }
         boolean deathRelated = intent || farewell || passive || method || selfHarm || givingAway;
-        boolean preparing = planAct || ready;
+        boolean preparing = planAct || ready || concealed;
+        if (concealed && (timing || planAct || ready)) {
+            // "Esta noche, cuando todos se duerman; ya tengo todo escondido": a time or what is needed, kept hidden.
+            level = RiskLevel.IMMINENT;
+        }
         if (deathRelated && preparing) {
             level = RiskLevel.IMMINENT;
         }
@@ -271,7 +344,10 @@ public final class RiskTriage {
         }
         if (place) {
             level = RiskLevel.max(
-                    level, placeContext || deathRelated || distress ? RiskLevel.IMMINENT : RiskLevel.MEDIUM);
+                    level,
+                    placeContext || deathRelated || distress || preparing || goodbye
+                            ? RiskLevel.IMMINENT
+                            : RiskLevel.MEDIUM);
             signals.add(RiskSignal.PLACE);
         }
         if (means && found.has(SECRECY)) {
@@ -292,7 +368,13 @@ public final class RiskTriage {
         // The model does not read negations: where the phrases saw the risk words negated ("no me quiero matar"),
         // it does not get to raise the level. Nor does it judge a message of one or two words ("si me"): too little
         // for its weights to mean anything, and the phrases catch the short crises ("quiero morir").
-        RiskLevel learned = signals.contains(RiskSignal.NEGATED) || words.length < MIN_WORDS_FOR_MODEL
+        // Nor does it tell whose risk it reads: it was trained on messages about the writer, so where the phrases
+        // found someone else at risk ("mi hermano se encerró con las pastillas"), that reading stands.
+        boolean someoneElseAtRisk =
+                found.has(OTHER_AT_RISK) && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
+        RiskLevel learned = signals.contains(RiskSignal.NEGATED)
+                        || words.length < MIN_WORDS_FOR_MODEL
+                        || (someoneElseAtRisk && !level.isCrisis())
                 ? RiskLevel.NONE
                 : model.level(words);
         if (learned.compareTo(level) > 0) {
@@ -300,7 +382,8 @@ public final class RiskTriage {
             level = learned;
             signals.add(RiskSignal.LEARNED);
         }
-        if (level == RiskLevel.HIGH && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt)) {
+        if (level == RiskLevel.HIGH
+                && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt, found.has(SERIOUS))) {
             // "Me quiero morir, se me olvidó el cumple 😂": said laughing, with nothing else, it is a figure of speech.
             level = RiskLevel.LOW;
             signals.add(RiskSignal.IDIOM);
@@ -350,13 +433,15 @@ public final class RiskTriage {
             boolean intent,
             boolean method,
             boolean farewell,
-            boolean recentAttempt) {
+            boolean recentAttempt,
+            boolean serious) {
         return intent
                 && !method
                 && !farewell
                 && !recentAttempt
                 && !signals.contains(RiskSignal.PASSIVE_WISH)
                 && !signals.contains(RiskSignal.DISTRESS)
+                && !serious
                 && LAUGHTER.matcher(text).find();
     }
 
@@ -398,19 +483,41 @@ public final class RiskTriage {
         OTHER_MILD,
         OTHER_AT_RISK_HIGH,
         OTHER_DISTRESS,
-        RECOVERY
+        RECOVERY,
+        ORDINARY_LEAVING,
+        HYPOTHETICAL,
+        FAREWELL_SORRY,
+        FAREWELL_LOVE,
+        CELEBRATION,
+        SERIOUS,
+        CONCEALMENT,
+        MEDICAL_ROUTINE
     };
 
     private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
 
-    private static final Map<PhraseSet, Integer> SET_NUMBERS = numbers();
+    /** The number of each set in {@link #INDEX}, by {@link PhraseSet#serial} (-1: not in the index). */
+    private static final int[] SET_NUMBERS = numbers();
 
-    private static Map<PhraseSet, Integer> numbers() {
-        Map<PhraseSet, Integer> numbers = new IdentityHashMap<>();
+    private static int[] numbers() {
+        int largest = 0;
+        for (PhraseSet set : SETS) {
+            largest = Math.max(largest, set.serial);
+        }
+        int[] numbers = new int[largest + 1];
+        Arrays.fill(numbers, -1);
         for (int i = 0; i < SETS.length; i++) {
-            numbers.put(SETS[i], i);
+            numbers[SETS[i].serial] = i;
         }
         return numbers;
+    }
+
+    private static int number(PhraseSet set) {
+        int number = set.serial < SET_NUMBERS.length ? SET_NUMBERS[set.serial] : -1;
+        if (number < 0) {
+            throw new IllegalArgumentException("set not in the index");
+        }
+        return number;
     }
 
     /** The phrases of a message, leaving aside those right after a negation where that matters. */
@@ -426,28 +533,49 @@ public final class RiskTriage {
         }
 
         boolean has(PhraseSet set) {
-            return matches.found(SET_NUMBERS.get(set));
+            return matches.found(number(set));
         }
 
-        /** True when the set matches somewhere not negated; a negated match only marks the message. */
+        /** How many separate matches the set has. */
+        int count(PhraseSet set) {
+            return matches.spans(number(set)).size();
+        }
+
+        /**
+         * True when the set matches somewhere not negated; a negated match only marks the message ({@link
+         * RiskSignal#NEGATED}: risk words said to be absent, which keeps the model from raising the level).
+         */
         boolean any(PhraseSet set) {
-            boolean negatedOnly = false;
-            for (int[] span : matches.spans(SET_NUMBERS.get(set))) {
-                if (!negated(words, span[0])) {
+            if (anyNotNegated(set)) {
+                return true;
+            }
+            if (matches.found(number(set))) {
+                signals.add(RiskSignal.NEGATED);
+            }
+            return false;
+        }
+
+        /**
+         * As {@link #any}, but a negation marks nothing: for words that are not risk words ("no estoy tan mal"). Every
+         * start counts, so a shorter match inside a negated one still does: in "no quiero nada, solo quiero
+         * desaparecer", "solo quiero desaparecer" follows a negation and its fillers, "quiero desaparecer" does not.
+         */
+        boolean anyNotNegated(PhraseSet set) {
+            int number = number(set);
+            if (!matches.found(number)) {
+                return false;
+            }
+            for (int start = 0; start < words.length; start++) {
+                if (matches.endAt(number, start) > start && !negated(words, start)) {
                     return true;
                 }
-                negatedOnly = true;
-            }
-            if (negatedOnly) {
-                signals.add(RiskSignal.NEGATED);
             }
             return false;
         }
     }
 
     private static String[] words(String text) {
-        String normalized = SafetyNormalizer.normalize(text);
-        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+        return SafetyNormalizer.fold(text);
     }
 
     /** Words spelled out letter by letter ("m e q u i e r o m a t a r") that spell a first-person intent. */
@@ -471,9 +599,19 @@ public final class RiskTriage {
      * de", "no deja de" are not negations: they mean "keeps on".
      */
     private static boolean negated(String[] words, int start) {
+        if (start + 1 < words.length
+                && QUESTION_OPENERS.contains(words[start])
+                && QUESTION_WORDS.contains(words[start + 1])) {
+            // A question ("¿para qué seguir?", "¿de qué sirve?") is not negated by what came before it: the comma
+            // that separated them is gone after folding.
+            return false;
+        }
         for (int i = start - 1; i >= 0 && i >= start - 5; i--) {
             String word = words[i];
             if (NEGATIONS.contains(word)) {
+                if (i + 2 < start && words[i + 1].equals(KNOW) && QUESTION_WORDS.contains(words[i + 2])) {
+                    return false;
+                }
                 return i + 1 >= words.length || !KEEPS_ON.contains(words[i + 1]);
             }
             if (!NEGATION_FILLERS.contains(word)) {

@@ -1,6 +1,7 @@
 package io.psicoia.domain.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,19 +41,31 @@ final class SafetyNormalizer {
 
     /** The canonical form of {@code text}: folded words separated by single spaces. */
     static String normalize(String text) {
+        return String.join(" ", fold(text));
+    }
+
+    /** The canonical form of {@code text} as its words: what {@link #normalize} returns, split at the spaces. */
+    static String[] fold(String text) {
         List<String> words = words(text);
-        StringBuilder out = new StringBuilder(text.length());
+        String[] out = new String[words.size()];
+        int n = 0;
         for (String word : words) {
             String folded = foldWord(word);
             if (folded.isEmpty()) {
                 continue;
             }
-            if (out.length() > 0) {
-                out.append(' ');
+            if (folded.indexOf(' ') < 0) {
+                out[n++] = folded;
+                continue;
             }
-            out.append(folded);
+            // A shorthand for several words ("wanna", "kms").
+            String[] parts = folded.split(" ");
+            out = Arrays.copyOf(out, out.length + parts.length - 1);
+            for (String part : parts) {
+                out[n++] = part;
+            }
         }
-        return out.toString();
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /**
@@ -274,78 +287,82 @@ final class SafetyNormalizer {
             default:
                 break;
         }
-        StringBuilder out = new StringBuilder(word.length());
+        // One char buffer, one string: this runs for every word of every message.
         int n = word.length();
+        char[] out = new char[2 * n];
+        int length = 0;
         for (int i = 0; i < n; i++) {
             char c = word.charAt(i);
             char next = i + 1 < n ? word.charAt(i + 1) : 0;
             switch (c) {
                 case 'q':
                     // "qu" before e/i sounds k; a lone q too.
-                    out.append('k');
+                    out[length++] = 'k';
                     if (next == 'u' && i + 2 < n && (word.charAt(i + 2) == 'e' || word.charAt(i + 2) == 'i')) {
                         i++;
                     }
                     break;
                 case 'c':
                     if (next == 'h') {
-                        out.append("ch");
+                        out[length++] = 'c';
+                        out[length++] = 'h';
                         i++;
                     } else if (next == 'e' || next == 'i') {
-                        out.append('s');
+                        out[length++] = 's';
                     } else {
-                        out.append('k');
+                        out[length++] = 'k';
                     }
                     break;
                 case 'z':
-                    out.append('s');
+                    out[length++] = 's';
                     break;
                 case 'x':
                     // Inside words "x" often stands for "ch" in chat ("noxe"); at the edges it stays.
-                    out.append(i > 0 && i + 1 < n ? "ch" : "x");
+                    if (i > 0 && i + 1 < n) {
+                        out[length++] = 'c';
+                        out[length++] = 'h';
+                    } else {
+                        out[length++] = 'x';
+                    }
                     break;
                 case 'v':
-                    out.append('b');
+                    out[length++] = 'b';
                     break;
                 case 'y':
-                    out.append('i');
+                    out[length++] = 'i';
                     break;
                 case 'l':
                     if (next == 'l') {
-                        out.append('i');
+                        out[length++] = 'i';
                         i++;
                     } else {
-                        out.append('l');
+                        out[length++] = 'l';
                     }
                     break;
                 case 'h':
                     // Silent in Spanish ("hacer", "ahorcar"); kept after s ("sh") for English.
-                    if (out.length() > 0 && out.charAt(out.length() - 1) == 's') {
-                        out.append('h');
+                    if (length > 0 && out[length - 1] == 's') {
+                        out[length++] = 'h';
                     }
                     break;
                 default:
-                    out.append(c);
+                    out[length++] = c;
                     break;
             }
         }
-        // "quiero" and "quero", "kiero" and "kero": the i after a k sound is dropped.
-        for (int k = out.indexOf("kie"); k >= 0; k = out.indexOf("kie", k + 1)) {
-            out.deleteCharAt(k + 1);
-        }
-        return collapseRepeats(out);
-    }
-
-    private static String collapseRepeats(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
-        char previous = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != previous || Character.isDigit(c)) {
-                out.append(c);
-            }
+        // "quiero" and "quero", "kiero" and "kero": the i between a k sound and an e is dropped. Then repeated
+        // letters (not digits) collapse to one: "moriiiir". Both in one pass, in place.
+        int folded = 0;
+        char previous = 0; // out[i - 1] as it was before this pass wrote over it
+        for (int i = 0; i < length; i++) {
+            char c = out[i];
+            boolean dropped = c == 'i' && previous == 'k' && i + 1 < length && out[i + 1] == 'e';
             previous = c;
+            if (dropped || folded > 0 && out[folded - 1] == c && !Character.isDigit(c)) {
+                continue;
+            }
+            out[folded++] = c;
         }
-        return out.toString();
+        return new String(out, 0, folded);
     }
 }

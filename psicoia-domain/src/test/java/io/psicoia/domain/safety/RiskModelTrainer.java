@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * level, a negative when its highest label is below it, and left out when its range straddles it.
  *
  * <p>Logistic regression, one per level, by stochastic gradient descent with L2 and a fixed seed. Each threshold is
- * chosen on five-fold out-of-fold scores: the lowest score that keeps false positives on hard negatives at or under
+ * chosen on five-fold out-of-fold scores: the lowest score (to four decimals) that keeps false positives on hard negatives at or under
  * {@value #MAX_HARD_NEGATIVE_FALSE_POSITIVES} and on all negatives at or under {@value #MAX_FALSE_POSITIVES}, so the
  * model adds recall without adding alarms.
  *
@@ -127,27 +127,33 @@ public final class RiskModelTrainer {
                 }
             }
         }
-        // From high to low: the lowest threshold that still keeps false positives within bounds.
-        double best = 0.99;
-        for (int step = 99; step >= 5; step--) {
-            double t = step / 100.0;
-            int falsePositives = 0;
-            int hardFalsePositives = 0;
-            for (double[] s : scored) {
-                if (s[1] == 0 && s[0] >= t) {
-                    falsePositives++;
-                    if (s[2] == 1) {
-                        hardFalsePositives++;
-                    }
-                }
+        // The lowest threshold that still keeps false positives within bounds: walk the negatives from the highest
+        // score down; the first one that would break a bound sets the threshold just above its score. On the scores
+        // themselves, not on a grid of hundredths: near 1 a grid cannot tell the negatives from the positives.
+        List<double[]> negativeScores = new ArrayList<>();
+        for (double[] s : scored) {
+            if (s[1] == 0) {
+                negativeScores.add(s);
+            }
+        }
+        negativeScores.sort((x, y) -> Double.compare(y[0], x[0]));
+        int falsePositives = 0;
+        int hardFalsePositives = 0;
+        double lowest = 0.05;
+        for (double[] s : negativeScores) {
+            falsePositives++;
+            if (s[2] == 1) {
+                hardFalsePositives++;
             }
             if (falsePositives > MAX_FALSE_POSITIVES * negatives
                     || hardFalsePositives > MAX_HARD_NEGATIVE_FALSE_POSITIVES * hardNegatives) {
+                lowest = s[0];
                 break;
             }
-            best = t;
         }
-        return best;
+        // Written with four decimals: round up, so the negative that set it stays below.
+        double best = Math.ceil(lowest * 10_000 + 1e-9) / 10_000;
+        return Math.max(0.05, Math.min(0.9999, best));
     }
 
     /** 1 for a positive of {@code level}, 0 for a negative, null when the label straddles it. */

@@ -35,10 +35,10 @@ class SafetyEvaluationTest {
 
     private static final RiskTriage TRIAGE = new RiskTriage();
 
-    private static final double HELD_OUT_FLOOR_IMMINENT = 0.66;
+    private static final double HELD_OUT_FLOOR_IMMINENT = 0.71;
     private static final double HELD_OUT_FLOOR_HIGH = 0.78;
     private static final double HELD_OUT_FLOOR_MEDIUM = 0.71;
-    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.13;
+    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.10;
     private static EvalSet development;
     private static EvalSet heldOut;
 
@@ -64,6 +64,9 @@ class SafetyEvaluationTest {
         final int[] inRange = new int[2];
         final int[] turns = new int[2];
         final Map<String, int[]> byCategory = new LinkedHashMap<>();
+        /** Per category {below the range, above the range}: counts only, safe to report for the held-out set. */
+        final Map<String, int[]> outsideByCategory = new LinkedHashMap<>();
+
         final List<String> misses = new ArrayList<>();
         final List<String> wrongs = new ArrayList<>();
         final List<String> scriptFailures = new ArrayList<>();
@@ -166,9 +169,14 @@ class SafetyEvaluationTest {
             score.inRange[1]++;
             int[] category = score.byCategory.computeIfAbsent(item.category(), c -> new int[2]);
             category[1]++;
+            int[] outside = score.outsideByCategory.computeIfAbsent(item.category(), c -> new int[2]);
             if (inside) {
                 score.inRange[0]++;
                 category[0]++;
+            } else if (!result.level().atLeast(item.min())) {
+                outside[0]++;
+            } else {
+                outside[1]++;
             }
         }
         Map<String, RiskState> states = new LinkedHashMap<>();
@@ -218,10 +226,23 @@ class SafetyEvaluationTest {
                 .append(heldOut.turns().size())
                 .append(" script turns): written apart and never read by the rules' authors; its figures are the")
                 .append(" honest ones.\n\n")
-                .append("The build fails when any column misses a target: recall ≥ 0.98 on high and imminent, ≥ 0.90")
-                .append(" on medium, false positives ≤ 5 % of hard negatives; every development script turn inside its")
+                .append("The build fails when the development column misses a target (recall ≥ 0.98 on high and")
                 .append(
-                        " range. Recall counts messages about the writer that reached at least their labelled level.\n\n")
+                        " imminent, ≥ 0.90 on medium, false positives ≤ 5 % of hard negatives, every development script")
+                .append(" turn inside its range) or when the held-out column falls below its floor. The held-out set")
+                .append(" does **not** meet the targets; its floors sit just below its current figures so that any")
+                .append(" regression fails the build: recall ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "≥ %.2f imminent, ≥ %.2f high, ≥ %.2f medium, false positives ≤ %.2f.",
+                        HELD_OUT_FLOOR_IMMINENT,
+                        HELD_OUT_FLOOR_HIGH,
+                        HELD_OUT_FLOOR_MEDIUM,
+                        HELD_OUT_CEILING_FALSE_POSITIVES))
+                .append(" Recall counts messages about the writer that reached at least their labelled level.\n\n")
+                .append("The held-out set's results by category (counts only, below) are reported so that work on the")
+                .append(" triage can aim at phenomena without reading the set; having steered work, its figures are a")
+                .append(" little less independent than a set nobody has looked at in any form.\n\n")
                 .append("| Measure | Development | Held-out | Both | Target |\n|---|---|---|---|---|\n");
         for (RiskLevel level : List.of(RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.IMMINENT)) {
             md.append("| Recall, ")
@@ -251,6 +272,20 @@ class SafetyEvaluationTest {
                 .append(" | ")
                 .append(fraction(counts))
                 .append(" |\n"));
+        md.append("\n## Held-out set by category (counts only: no texts, no ids)\n\n")
+                .append("| Category | Inside range | Below the range | Above the range |\n|---|---|---|---|\n");
+        held.byCategory.keySet().stream().sorted().forEach(category -> {
+            int[] outside = held.outsideByCategory.get(category);
+            md.append("| ")
+                    .append(category)
+                    .append(" | ")
+                    .append(fraction(held.byCategory.get(category)))
+                    .append(" | ")
+                    .append(outside[0])
+                    .append(" | ")
+                    .append(outside[1])
+                    .append(" |\n");
+        });
         md.append("\n## Development crisis items missed (id, category, label, what the triage said)\n\n");
         if (dev.misses.isEmpty()) {
             md.append("None.\n");
