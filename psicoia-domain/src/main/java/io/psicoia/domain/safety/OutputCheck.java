@@ -1,7 +1,10 @@
 package io.psicoia.domain.safety;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -106,18 +109,57 @@ public final class OutputCheck {
             "(the world|everyone|your family) (would|will) be better (off )?without you",
             "(you are|you re|youre) right ~ (better off dead|not worth living|end it)");
 
-    /** Whether {@code text} (a sentence of a reply, or several) must not reach the person. */
+    /** Words that name a height or a distance, folded as the text is: only with one of them can HEIGHT match. */
+    private static final Set<String> HEIGHT_WORDS = folded(
+            "piso", "pisos", "metro", "metros", "m", "planta", "plantas", "floor", "floors", "storey", "storeys",
+            "story", "stories", "feet", "ft", "meter", "meters", "metre", "metres");
+
+    /**
+     * Whether {@code text} (a sentence of a reply, or several) must not reach the person. Runs on every sentence of
+     * every reply: the text is folded once, and the patterns for amounts run only when it has a digit or a word of
+     * height.
+     */
     public boolean harmful(String text) {
-        String normalized = SafetyNormalizer.normalize(text);
-        return amounts(text.toLowerCase(Locale.ROOT))
-                || FOLDED_DOSE.matcher(normalized).find()
-                || !normalized.isEmpty() && HARMFUL.foundIn(normalized.split(" "));
+        String[] words = SafetyNormalizer.fold(text);
+        boolean digits = hasDigit(text);
+        if (digits || anyIn(words, HEIGHT_WORDS)) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (DOSE.matcher(lower).find()
+                    || HEIGHT.matcher(lower).find() && FALL.matcher(lower).find()) {
+                return true;
+            }
+            if (digits && FOLDED_DOSE.matcher(String.join(" ", words)).find()) {
+                return true;
+            }
+        }
+        return words.length > 0 && HARMFUL.foundIn(words);
     }
 
-    /** A dose, or a height next to a fall, in the text as written. */
-    private static boolean amounts(String text) {
-        return DOSE.matcher(text).find()
-                || HEIGHT.matcher(text).find() && FALL.matcher(text).find();
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyIn(String[] words, Set<String> set) {
+        for (String word : words) {
+            if (set.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> folded(String... words) {
+        Set<String> set = new HashSet<>();
+        for (String word : words) {
+            set.addAll(Arrays.asList(SafetyNormalizer.fold(word)));
+        }
+        return Set.copyOf(set);
     }
 
     private static Pattern dose(List<String> units) {
