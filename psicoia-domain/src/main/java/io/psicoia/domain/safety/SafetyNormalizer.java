@@ -37,6 +37,9 @@ final class SafetyNormalizer {
 
     private static final char BREAK_CHAR = '\u0001';
 
+    /** Room for folding words of up to 32 letters without a buffer of their own. */
+    private static final int WORD_BUFFER = 64;
+
     private SafetyNormalizer() {}
 
     /** The canonical form of {@code text}: folded words separated by single spaces. */
@@ -48,9 +51,12 @@ final class SafetyNormalizer {
     static String[] fold(String text) {
         List<String> words = words(text);
         String[] out = new String[words.size()];
+        // One buffer for every word of the message (a folded word is at most twice as long as the word; a longer
+        // word than the buffer holds gets its own).
+        char[] buffer = new char[WORD_BUFFER];
         int n = 0;
         for (String word : words) {
-            String folded = foldWord(word);
+            String folded = foldWord(word, buffer);
             if (folded.isEmpty()) {
                 continue;
             }
@@ -115,6 +121,9 @@ final class SafetyNormalizer {
      * allowed) become one word, marked {@link #SPELLED_OUT} for callers that look inside it.
      */
     private static List<String> joinSpelledOut(List<String> raw) {
+        if (!hasSingleLetterRun(raw)) {
+            return raw; // the usual case: nothing to join, no second list
+        }
         List<String> words = new ArrayList<>(raw.size());
         int i = 0;
         while (i < raw.size()) {
@@ -145,6 +154,21 @@ final class SafetyNormalizer {
             }
         }
         return words;
+    }
+
+    /** Whether three one-letter words come in a row (sentence breaks between them allowed). */
+    private static boolean hasSingleLetterRun(List<String> raw) {
+        int run = 0;
+        for (String word : raw) {
+            if (isSingleLetter(word)) {
+                if (++run >= 3) {
+                    return true;
+                }
+            } else if (!word.equals(BREAK)) {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static boolean isSingleLetter(String word) {
@@ -210,6 +234,14 @@ final class SafetyNormalizer {
 
     /** Texting shorthands and the spelling that sounds the same, then repeated letters collapsed. */
     static String foldWord(String word) {
+        return foldWord(word, new char[2 * word.length()]);
+    }
+
+    /**
+     * As {@link #foldWord(String)}, writing into {@code buffer} (at least twice the word's length); returns the word
+     * itself when folding changes nothing, so most words cost no new string.
+     */
+    static String foldWord(String word, char[] buffer) {
         switch (word) {
             case "q", "k", "ke", "qe":
                 word = "que";
@@ -287,9 +319,9 @@ final class SafetyNormalizer {
             default:
                 break;
         }
-        // One char buffer, one string: this runs for every word of every message.
+        // One char buffer, and a new string only when the word changed: this runs for every word of every message.
         int n = word.length();
-        char[] out = new char[2 * n];
+        char[] out = buffer.length >= 2 * n ? buffer : new char[2 * n];
         int length = 0;
         for (int i = 0; i < n; i++) {
             char c = word.charAt(i);
@@ -363,6 +395,18 @@ final class SafetyNormalizer {
             }
             out[folded++] = c;
         }
-        return new String(out, 0, folded);
+        return unchanged(word, out, folded) ? word : new String(out, 0, folded);
+    }
+
+    private static boolean unchanged(String word, char[] folded, int length) {
+        if (word.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (word.charAt(i) != folded[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
