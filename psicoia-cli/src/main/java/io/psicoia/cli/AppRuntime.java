@@ -102,6 +102,14 @@ final class AppRuntime implements AutoCloseable {
                     chatServer -> chatServer.refusedConnections(reason));
         }
         if (choice.port() instanceof OpenAiCompatibleLlmAdapter adapter) {
+            for (String state : new String[] {"closed", "open", "half_open"}) {
+                observability.gauge(
+                        "psicoia.llm.breaker.state",
+                        "1 for the model circuit breaker's current state (open: calls paused after repeated failures)",
+                        "state",
+                        state,
+                        () -> adapter.breakerState().equals(state) ? 1 : 0);
+            }
             for (LlmUnavailableException.Reason reason : LlmUnavailableException.Reason.values()) {
                 observability.counter(
                         "psicoia.llm.retries",

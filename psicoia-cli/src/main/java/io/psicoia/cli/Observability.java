@@ -78,6 +78,16 @@ final class Observability implements AutoCloseable {
         }
     }
 
+    /** A gauge with one tag, read on each scrape. */
+    void gauge(String name, String description, String tag, String tagValue, Supplier<Number> value) {
+        if (registry != null) {
+            Gauge.builder(name, value)
+                    .description(description)
+                    .tag(tag, tagValue)
+                    .register(registry);
+        }
+    }
+
     /**
      * Opens the admin listener, once the process is listening. A default port that is taken is skipped with a warning
      * (two PsicoIA processes on one machine keep working); a chosen one that is taken stops the start (exit 3).

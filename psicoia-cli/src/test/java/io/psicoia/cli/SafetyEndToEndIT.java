@@ -232,6 +232,7 @@ class SafetyEndToEndIT {
                     .body();
             assertThat(scrape)
                     .contains("psicoia_llm_retries_total{process=\"app\",reason=\"upstream_error\"} 2.0")
+                    .contains("psicoia_llm_breaker_state{process=\"app\",state=\"closed\"} 1.0")
                     .contains("psicoia_messages_finished_total{outcome=\"safe_fallback\",process=\"app\"} 1.0")
                     .contains("psicoia_safety_notices_total{about=\"self\",level=\"imminent\",process=\"app\"} 1.0")
                     .doesNotContain("aguanto");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.psicoia.domain.model.Cancellation;
 import io.psicoia.domain.model.TokenUsage;
 import io.psicoia.domain.port.out.FinishReason;
@@ -28,14 +30,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -55,6 +60,22 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: one instance serves every conversation.
  */
 public final class OpenAiCompatibleLlmAdapter implements LlmPort {
+
+    /**
+     * The circuit breaker: over the last {@value #BREAKER_WINDOW} calls (each with its retries), once at least
+     * {@value #BREAKER_MINIMUM_CALLS} were made and half of them failed for reasons that say the provider is unwell
+     * (unreachable, timeouts, 5xx, its own rate limits), calls pause for {@link #BREAKER_OPEN_FOR}: each fails at
+     * once instead of making a person wait through retries that will fail too. Then {@value #BREAKER_PROBES} calls
+     * probe; their success closes it again. A wrong key or request does not count: it says nothing about the provider.
+     */
+    static final int BREAKER_WINDOW = 10;
+
+    static final int BREAKER_MINIMUM_CALLS = 5;
+    static final float BREAKER_FAILURE_PERCENT = 50;
+    static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(30);
+    static final int BREAKER_PROBES = 2;
+    private static final Set<Reason> TRANSIENT =
+            EnumSet.of(Reason.UNREACHABLE, Reason.TIMEOUT, Reason.UPSTREAM_ERROR, Reason.RATE_LIMITED);
 
     /** Longest wait for a TCP (and TLS) connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -78,6 +99,10 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
     private final LlmConfig config;
     private final HttpClient client;
     private final RetryLoop retryLoop;
+    private final CircuitBreaker breaker;
+    /** The reason of the last failure the breaker counted: what a paused call reports. */
+    private volatile Reason lastFailure = Reason.UNREACHABLE;
+
     private final Clock clock;
 
     /** An adapter with its own HTTP/1.1 client (connect timeout 5 s, no redirects). */
@@ -93,10 +118,39 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
     /** For tests: waits, jitter and the clock that reads {@code Retry-After} dates are injected. */
     OpenAiCompatibleLlmAdapter(
             LlmConfig config, HttpClient client, Sleeper sleeper, RandomGenerator random, Clock clock) {
+        this(config, client, sleeper, random, clock, BREAKER_OPEN_FOR);
+    }
+
+    /** For tests: also how long calls pause once the breaker opens. */
+    OpenAiCompatibleLlmAdapter(
+            LlmConfig config,
+            HttpClient client,
+            Sleeper sleeper,
+            RandomGenerator random,
+            Clock clock,
+            Duration breakerOpenFor) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retryLoop = RetryLoop.from(config, random, sleeper);
+        this.breaker = CircuitBreaker.of(
+                "llm",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(BREAKER_WINDOW)
+                        .minimumNumberOfCalls(BREAKER_MINIMUM_CALLS)
+                        .failureRateThreshold(BREAKER_FAILURE_PERCENT)
+                        .waitDurationInOpenState(breakerOpenFor)
+                        .permittedNumberOfCallsInHalfOpenState(BREAKER_PROBES)
+                        .build());
+    }
+
+    /**
+     * The breaker's state, for metrics: {@code closed} (calls go through), {@code open} (paused after repeated
+     * failures), {@code half_open} (a few calls probe whether the provider is back).
+     */
+    public String breakerState() {
+        return breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Retries made (after 429, 5xx, network failures, timeouts), by the failure's reason, since it was made. */
@@ -126,11 +180,38 @@ public final class OpenAiCompatibleLlmAdapter implements LlmPort {
                 trace,
                 request.messages().size(),
                 body.length);
-        LlmResult result = retryLoop.run(
-                trace,
-                cancellation,
-                OpenAiCompatibleLlmAdapter::cancelled,
-                number -> attempt(number, body, onDelta, cancellation, turn));
+        if (!breaker.tryAcquirePermission()) {
+            // The provider kept failing: calls pause for a while instead of each waiting through its retries.
+            Reason reason = lastFailure;
+            LOG.debug("event=llm.paused trace={} reason={} breaker={}", trace, reason, breaker.getState());
+            throw new LlmUnavailableException(reason, "model calls paused after repeated failures");
+        }
+        long started = System.nanoTime();
+        LlmResult result;
+        try {
+            result = retryLoop.run(
+                    trace,
+                    cancellation,
+                    OpenAiCompatibleLlmAdapter::cancelled,
+                    number -> attempt(number, body, onDelta, cancellation, turn));
+        } catch (LlmUnavailableException e) {
+            if (TRANSIENT.contains(e.reason())) {
+                lastFailure = e.reason();
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+            } else {
+                // A wrong key or request says nothing about the provider's health.
+                breaker.releasePermission();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            throw e;
+        }
+        if (result.finishReason() == FinishReason.CANCELLED && turn.deltas == 0) {
+            breaker.releasePermission();
+        } else {
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
         if (result.finishReason() == FinishReason.CANCELLED) {
             LOG.debug(
                     "event=llm.cancelled trace={} attempts={} deltas={} totalMs={}",
