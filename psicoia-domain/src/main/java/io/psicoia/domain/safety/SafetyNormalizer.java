@@ -99,8 +99,14 @@ final class SafetyNormalizer {
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                raw.add(new String(chars, start, i - start));
+                String word = new String(chars, start, i - start);
+                raw.add(word);
                 start = -1;
+                if (answersNo(word, text, i)) {
+                    // "No, me quiero matar": a "no" set off by a comma answers something; it does not negate
+                    // what follows. A break keeps it from reaching the next words.
+                    raw.add(BREAK);
+                }
             }
             if (i < length
                     && chars[i] == BREAK_CHAR
@@ -110,6 +116,18 @@ final class SafetyNormalizer {
             }
         }
         return joinSpelledOut(raw);
+    }
+
+    /** Whether {@code word}, which ends at {@code end} in {@code text}, is a "no" followed by a comma. */
+    private static boolean answersNo(String word, String text, int end) {
+        if (!word.equals("no") && !word.equals("nop") && !word.equals("nope") && !word.equals("nah")) {
+            return false;
+        }
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ',';
     }
 
     private static boolean isLetterAt(char[] chars, int length, int index) {

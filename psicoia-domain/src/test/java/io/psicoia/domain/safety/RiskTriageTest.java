@@ -27,6 +27,17 @@ class RiskTriageTest {
     }
 
     @Test
+    void givenANoSetOffByAComma_thenItAnswersSomethingAndWhatFollowsCounts() {
+        // "¿Estás bien?" "No, me quiero matar": the no is the answer, not a negation of the intent.
+        assertThat(triage.assess("No, me quiero matar").level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("no, ya no quiero vivir").level().isCrisis()).isTrue();
+        assertThat(triage.assess("no, la verdad que me quiero morir").level()).isEqualTo(RiskLevel.HIGH);
+        // A no that does negate still does.
+        assertThat(triage.assess("no, no me quiero matar").level()).isEqualTo(RiskLevel.NONE);
+        assertThat(triage.assess("no, gracias, estoy bien").level()).isEqualTo(RiskLevel.NONE);
+    }
+
+    @Test
     void givenAnActInProgress_thenItIsImminent() {
         RiskAssessment result = triage.assess("ya me tomé todas las pastillas del cajón");
         assertThat(result.level()).isEqualTo(RiskLevel.IMMINENT);
