@@ -1,7 +1,5 @@
 package io.psicoia.domain.safety;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,7 +108,7 @@ public final class OutputCheck {
             "(you are|you re|youre) right ~ (better off dead|not worth living|end it)");
 
     /** Words that name a height or a distance, folded as the text is: only with one of them can HEIGHT match. */
-    private static final Set<String> HEIGHT_WORDS = folded(
+    private static final Set<String> HEIGHT_WORDS = SafetyNormalizer.foldedWords(
             "piso", "pisos", "metro", "metros", "m", "planta", "plantas", "floor", "floors", "storey", "storeys",
             "story", "stories", "feet", "ft", "meter", "meters", "metre", "metres");
 
@@ -152,14 +150,6 @@ public final class OutputCheck {
             }
         }
         return false;
-    }
-
-    private static Set<String> folded(String... words) {
-        Set<String> set = new HashSet<>();
-        for (String word : words) {
-            set.addAll(Arrays.asList(SafetyNormalizer.fold(word)));
-        }
-        return Set.copyOf(set);
     }
 
     private static Pattern dose(List<String> units) {

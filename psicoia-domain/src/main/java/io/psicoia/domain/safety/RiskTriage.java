@@ -44,7 +44,6 @@ import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -79,7 +78,7 @@ public final class RiskTriage {
     private static final int MIN_WORDS_FOR_MODEL = 3;
 
     /** Words allowed between a negation and the phrase it negates ("no es que me quiera…", "nunca pensé en…"). */
-    private static final Set<String> NEGATION_FILLERS = foldAll(
+    private static final Set<String> NEGATION_FILLERS = SafetyNormalizer.foldedWords(
             "me",
             "te",
             "se",
@@ -139,17 +138,18 @@ public final class RiskTriage {
             "yo");
 
     /** After "no sé", these make it "I don't know why/what…", not a negation: "no sé para qué sigo". */
-    private static final Set<String> QUESTION_WORDS =
-            foldAll("para", "por", "qué", "cómo", "si", "cuándo", "dónde", "quién", "cuál", "cuánto", "hasta", "ni");
+    private static final Set<String> QUESTION_WORDS = SafetyNormalizer.foldedWords(
+            "para", "por", "qué", "cómo", "si", "cuándo", "dónde", "quién", "cuál", "cuánto", "hasta", "ni");
 
-    private static final Set<String> QUESTION_OPENERS = foldAll("para", "pa", "de", "y", "a");
+    private static final Set<String> QUESTION_OPENERS = SafetyNormalizer.foldedWords("para", "pa", "de", "y", "a");
 
-    private static final Set<String> KEEPS_ON = foldAll("para", "paro", "paran", "deja", "dejo", "dejan", "paras");
+    private static final Set<String> KEEPS_ON =
+            SafetyNormalizer.foldedWords("para", "paro", "paran", "deja", "dejo", "dejan", "paras");
 
     private static final String KNOW = SafetyNormalizer.normalize("sé");
 
-    private static final Set<String> NEGATIONS =
-            foldAll("no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
+    private static final Set<String> NEGATIONS = SafetyNormalizer.foldedWords(
+            "no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
 
     private static final Pattern QUOTED = Pattern.compile("[\"“”«»„].*?[\"“”«»„]|'[^']{12,}'");
 
@@ -637,13 +637,5 @@ public final class RiskTriage {
             }
         }
         return out.toString();
-    }
-
-    private static Set<String> foldAll(String... words) {
-        Set<String> folded = new HashSet<>();
-        for (String word : words) {
-            folded.add(SafetyNormalizer.normalize(word));
-        }
-        return Set.copyOf(folded);
     }
 }

@@ -2,7 +2,9 @@ package io.psicoia.domain.safety;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Folds a message into a canonical form for matching, so that spelling does not decide whether risk is seen.
@@ -41,6 +43,15 @@ final class SafetyNormalizer {
     private static final int WORD_BUFFER = 64;
 
     private SafetyNormalizer() {}
+
+    /** The folded forms of some words, as a set to look message words up in (word lists of the rules). */
+    static Set<String> foldedWords(String... words) {
+        Set<String> folded = new HashSet<>();
+        for (String word : words) {
+            folded.addAll(Arrays.asList(fold(word)));
+        }
+        return Set.copyOf(folded);
+    }
 
     /** The canonical form of {@code text}: folded words separated by single spaces. */
     static String normalize(String text) {
