@@ -1,6 +1,5 @@
 package io.psicoia.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,11 +58,7 @@ final class AppCommand implements Callable<Integer> {
         Observability observability = Observability.create(adminOptions, ADMIN_PORT, "app");
         AppRuntime app = AppRuntime.start(tcp, admission, safety, llm, environment, "app", observability);
         try {
-            observability.startAdmin(() -> {
-                Map<String, Boolean> checks = new LinkedHashMap<>();
-                app.addChecks(checks, observability);
-                return checks;
-            });
+            observability.startAdmin(app::checks);
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -10,6 +10,7 @@ import io.psicoia.domain.service.ChatThreads;
 import java.net.BindException;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,19 +28,32 @@ final class AppRuntime implements AutoCloseable {
     private final boolean offline;
     private volatile boolean closing;
 
+    private final Observability observability;
+
     private AppRuntime(
-            TcpChatServer server, ExecutorService workers, ScheduledExecutorService timers, int port, boolean offline) {
+            TcpChatServer server,
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            int port,
+            boolean offline,
+            Observability observability) {
         this.server = server;
         this.workers = workers;
         this.timers = timers;
         this.port = port;
         this.offline = offline;
+        this.observability = observability;
     }
 
-    /** The app's readiness checks: listening (until it starts stopping), and a model to answer (or the fallback). */
-    void addChecks(java.util.Map<String, Boolean> checks, Observability observability) {
+    /**
+     * The app's readiness checks, in a map the caller may add to: listening (until it starts stopping), and a model to
+     * answer (or the offline fallback).
+     */
+    Map<String, Boolean> checks() {
+        Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("listening", !closing);
         checks.put("llm", offline || observability.modelReachable());
+        return checks;
     }
 
     /**
@@ -124,7 +138,7 @@ final class AppRuntime implements AutoCloseable {
         observability.gauge("psicoia.queue.waiting", "Messages waiting for a model slot now", chat::queued);
         observability.gauge("psicoia.conversations.open", "Conversations held in memory", chat::openConversations);
         log.info("event=app.ready port={}", port);
-        return new AppRuntime(server, workers, timers, port, choice.offline());
+        return new AppRuntime(server, workers, timers, port, choice.offline(), observability);
     }
 
     int port() {

@@ -1,7 +1,6 @@
 package io.psicoia.cli;
 
 import io.psicoia.gateway.ws.WsGatewayServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,8 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         GatewayCommand.gauges(observability, server);
         try {
             observability.startAdmin(() -> {
-                Map<String, Boolean> checks = new LinkedHashMap<>();
-                app.addChecks(checks, observability);
+                Map<String, Boolean> checks = app.checks();
                 checks.put("gateway", server.isAccepting());
                 return checks;
             });

@@ -77,7 +77,7 @@ public final class MicrometerChatEvents implements ChatEvents {
     public void refused(ChatOutcome refusal) {
         Counter.builder("psicoia.messages.refused")
                 .description("Messages refused at once, by reason")
-                .tag("reason", reason(refusal))
+                .tag("reason", outcome(refusal))
                 .register(registry)
                 .increment();
     }
@@ -164,16 +164,6 @@ public final class MicrometerChatEvents implements ChatEvents {
                 .tag("outcome", outcome(outcome))
                 .register(registry)
                 .increment();
-    }
-
-    private static String reason(ChatOutcome refusal) {
-        if (refusal instanceof ChatOutcome.RateLimited) {
-            return "rate_limited";
-        }
-        if (refusal instanceof ChatOutcome.Busy busy) {
-            return "busy_" + lower(busy.reason());
-        }
-        return outcome(refusal);
     }
 
     /** A fixed name per outcome: reply, reply_incomplete, busy_queue_timeout, unavailable_timeout, safe_fallback… */
