@@ -49,23 +49,25 @@ class WsGatewayBackpressureIT {
             writer.setDaemon(true);
             writer.start();
             // Wait until the writes stall (the socket buffers on both hops fill at the machine's pace, so no fixed
-            // delay fits every machine), then check they stay stalled for a full second.
+            // delay fits every machine): no progress for a full second.
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             long previous = -1;
             long current = written.get();
             while (current != previous && System.nanoTime() < deadline) {
-                Thread.sleep(500);
+                Thread.sleep(1000);
                 previous = current;
                 current = written.get();
             }
             long before = written.get();
-            Thread.sleep(1000);
+            Thread.sleep(2000);
             long after = written.get();
             writer.interrupt();
             connection.close();
-            // Kernel socket buffers on both loopback hops hold some megabytes; the gateway itself holds one high-water
-            // mark (64 KiB) plus one read. Without backpressure the app would have written gigabytes by now.
-            assertThat(after).as("the app stopped being read").isEqualTo(before);
+            // Kernel socket buffers on both loopback hops hold some megabytes, and the kernel may still make a little
+            // room later (compacting a full receive queue reopens the window once: about 1.4 MB seen on one kernel);
+            // the gateway itself holds one high-water mark (64 KiB) plus one read. Without backpressure the app would
+            // have written gigabytes in these seconds.
+            assertThat(after - before).as("the app stayed blocked").isLessThan(4L * 1024 * 1024);
             assertThat(after).isLessThan(64L * 1024 * 1024);
         }
     }

@@ -195,17 +195,22 @@ class WsGatewayHttpIT {
                 base.closeTimeout(),
                 10_000);
         int port = gateway.start(config);
-        try (RawWsClient first = RawWsClient.connect(port, null);
-                RawWsClient second = RawWsClient.connect(port, null);
-                RawWsClient third = RawWsClient.connect(port, null)) {
+        // The gateway takes an address's slot when its handshake completes, which may be just after the client read
+        // the 101: each session is seen at the app (after its slot was taken) before the next one connects, so the
+        // third is the one over the cap.
+        try (RawWsClient first = RawWsClient.connect(port, null)) {
             assertThat(first.status()).isEqualTo(101);
-            assertThat(second.status()).isEqualTo(101);
-            assertThat(third.status()).isEqualTo(101);
-            RawWsClient.Frame close = RawWsClient.onlyClose(third.untilClosed(3000));
-            assertThat(close.closeCode()).isEqualTo(1013);
-            assertThat(close.closeReason()).isEqualTo(GatewayTexts.TOO_MANY_FROM_ADDRESS);
             app.connection();
-            app.connection();
+            try (RawWsClient second = RawWsClient.connect(port, null)) {
+                assertThat(second.status()).isEqualTo(101);
+                app.connection();
+                try (RawWsClient third = RawWsClient.connect(port, null)) {
+                    assertThat(third.status()).isEqualTo(101);
+                    RawWsClient.Frame close = RawWsClient.onlyClose(third.untilClosed(3000));
+                    assertThat(close.closeCode()).isEqualTo(1013);
+                    assertThat(close.closeReason()).isEqualTo(GatewayTexts.TOO_MANY_FROM_ADDRESS);
+                }
+            }
             assertThat(app.connectionWithin(300))
                     .as("the refused one never reaches the app")
                     .isFalse();
