@@ -52,6 +52,11 @@ final class FakeApp implements AutoCloseable {
             return line;
         }
 
+        /** The next line the gateway sent, if one comes within {@code millis}. */
+        java.util.Optional<String> lineWithin(long millis) throws InterruptedException {
+            return java.util.Optional.ofNullable(received.poll(millis, TimeUnit.MILLISECONDS));
+        }
+
         void close() {
             try {
                 socket.close();
