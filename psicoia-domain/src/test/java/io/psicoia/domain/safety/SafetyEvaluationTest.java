@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the safety evaluation sets through the public triage ({@link RiskTriage}, {@link RiskState}) and writes {@code
- * docs/safety-eval.md}. Two sets: the development set ({@code safety-eval/}), which the rules were tuned against, and
- * the held-out set ({@code safety-eval/holdout/}), written separately and never read by the rules' authors. Fails
- * when the development set falls below recall 0.98 on high and imminent or 0.90 on medium, goes above a 5 %
- * false-positive rate on hard negatives, or a development script leaves its expected range; and when the held-out
- * set falls below today's figures (it does not meet those targets yet: the floors stop regressions).
+ * docs/safety-eval.md}. Three sets: the development set ({@code safety-eval/}), which the rules were tuned against;
+ * the held-out set ({@code safety-eval/holdout/}), written separately and never read by the rules' authors, whose
+ * results by category have been reported; and the blind set ({@code safety-eval/holdout2/}), written later by
+ * another writer who read no detector code and no other labelled set, reported as totals only. Fails when the
+ * development set falls below recall 0.98 on high and imminent or 0.90 on medium, goes above a 5 % false-positive
+ * rate on hard negatives, or a development script leaves its expected range; and when a held-out set falls below its
+ * floor (they do not meet those targets yet: the floors stop regressions).
  *
- * <p>Failures of the development set are listed by id and category; held-out failures only as counts, so the set
- * stays held out. To see development texts while working on the rules, run with {@code
+ * <p>Failures of the development set are listed by id and category; held-out failures only as counts (by category for
+ * the first held-out set, as totals for the blind one), so the sets stay held out. To see development texts while working on the rules, run with {@code
  * -Dpsicoia.safety.showText=true} (the texts are synthetic, written for the set).
  */
 class SafetyEvaluationTest {
@@ -39,8 +41,13 @@ class SafetyEvaluationTest {
     private static final double HELD_OUT_FLOOR_HIGH = 0.78;
     private static final double HELD_OUT_FLOOR_MEDIUM = 0.71;
     private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.10;
+    private static final double BLIND_FLOOR_IMMINENT = 0.70;
+    private static final double BLIND_FLOOR_HIGH = 0.82;
+    private static final double BLIND_FLOOR_MEDIUM = 0.82;
+    private static final double BLIND_CEILING_FALSE_POSITIVES = 0.10;
     private static EvalSet development;
     private static EvalSet heldOut;
+    private static EvalSet blind;
 
     record Item(
             String id,
@@ -103,19 +110,23 @@ class SafetyEvaluationTest {
     static void load() throws IOException {
         development = load("development", EVAL);
         heldOut = load("held-out", EVAL.resolve("holdout"));
+        blind = load("blind", EVAL.resolve("holdout2"));
     }
 
     @Test
     void evaluationSets_meetRecallAndFalsePositiveTargets_andAreReported() throws IOException {
         Score dev = score(development, true);
         Score held = score(heldOut, false);
-        Score all = dev.plus(held);
-        writeReport(dev, held, all);
+        Score unseen = score(blind, false);
+        Score all = dev.plus(held).plus(unseen);
+        writeReport(dev, held, unseen, all);
 
         String detail = "development misses:\n" + String.join("\n", dev.misses) + "\nfalse positives:\n"
                 + String.join("\n", dev.wrongs) + "\nscripts:\n" + String.join("\n", dev.scriptFailures)
                 + "\nheld-out: " + held.misses.size() + " crisis items missed, " + held.falsePositives[0]
-                + " false positives, " + held.scriptFailures.size() + " script turns outside their range";
+                + " false positives, " + held.scriptFailures.size() + " script turns outside their range"
+                + "\nblind: " + unseen.misses.size() + " crisis items missed, " + unseen.falsePositives[0]
+                + " false positives, " + unseen.scriptFailures.size() + " script turns outside their range";
         // The targets, met on the development set.
         assertThat(dev.recall(RiskLevel.IMMINENT)).as(detail).isGreaterThanOrEqualTo(0.98);
         assertThat(dev.recall(RiskLevel.HIGH)).as(detail).isGreaterThanOrEqualTo(0.98);
@@ -128,6 +139,10 @@ class SafetyEvaluationTest {
         assertThat(held.recall(RiskLevel.HIGH)).as(detail).isGreaterThanOrEqualTo(HELD_OUT_FLOOR_HIGH);
         assertThat(held.recall(RiskLevel.MEDIUM)).as(detail).isGreaterThanOrEqualTo(HELD_OUT_FLOOR_MEDIUM);
         assertThat(held.falsePositiveRate()).as(detail).isLessThanOrEqualTo(HELD_OUT_CEILING_FALSE_POSITIVES);
+        assertThat(unseen.recall(RiskLevel.IMMINENT)).as(detail).isGreaterThanOrEqualTo(BLIND_FLOOR_IMMINENT);
+        assertThat(unseen.recall(RiskLevel.HIGH)).as(detail).isGreaterThanOrEqualTo(BLIND_FLOOR_HIGH);
+        assertThat(unseen.recall(RiskLevel.MEDIUM)).as(detail).isGreaterThanOrEqualTo(BLIND_FLOOR_MEDIUM);
+        assertThat(unseen.falsePositiveRate()).as(detail).isLessThanOrEqualTo(BLIND_CEILING_FALSE_POSITIVES);
     }
 
     private static Score score(EvalSet set, boolean named) {
@@ -208,12 +223,12 @@ class SafetyEvaluationTest {
      * Writes the report. It holds only results, no timings, so the file changes exactly when the triage's answers do
      * (speed is measured by {@code TriageBenchmark}, see docs/benchmarks.md).
      */
-    private static void writeReport(Score dev, Score held, Score all) throws IOException {
+    private static void writeReport(Score dev, Score held, Score unseen, Score all) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Safety evaluation\n\n")
                 .append("Written by `SafetyEvaluationTest` (psicoia-domain) on every `./mvnw verify`: each message of")
                 .append(" the sets goes through the public triage (`RiskTriage`), each multi-turn script through")
-                .append(" `RiskState`. Two sets, scored apart and together:\n\n")
+                .append(" `RiskState`. Three sets, scored apart and together:\n\n")
                 .append("- **development** (`safety-eval/`, ")
                 .append(development.items().size())
                 .append(" messages, ")
@@ -224,31 +239,44 @@ class SafetyEvaluationTest {
                 .append(heldOut.items().size())
                 .append(" messages, ")
                 .append(heldOut.turns().size())
-                .append(" script turns): written apart and never read by the rules' authors; its figures are the")
-                .append(" honest ones.\n\n")
+                .append(" script turns): written apart and never read by the rules' authors; its results by")
+                .append(" category (below) have steered work on the triage, so it is a little less independent;\n")
+                .append("- **blind** (`safety-eval/holdout2/`, ")
+                .append(blind.items().size())
+                .append(" messages, ")
+                .append(blind.turns().size())
+                .append(" script turns): written on 2026-12-07 by another writer who read no detector code and no")
+                .append(" other labelled set, and reported here as totals only; its figures are the honest ones.\n\n")
                 .append("The build fails when the development column misses a target (recall ≥ 0.98 on high and")
                 .append(
                         " imminent, ≥ 0.90 on medium, false positives ≤ 5 % of hard negatives, every development script")
-                .append(" turn inside its range) or when the held-out column falls below its floor. The held-out set")
-                .append(" does **not** meet the targets; its floors sit just below its current figures so that any")
-                .append(" regression fails the build: recall ")
+                .append(" turn inside its range) or when a held-out column falls below its floor. The held-out sets")
+                .append(" do **not** meet the targets; their floors sit just below their current figures so that any")
+                .append(" regression fails the build: held-out recall ")
                 .append(String.format(
                         Locale.ROOT,
-                        "≥ %.2f imminent, ≥ %.2f high, ≥ %.2f medium, false positives ≤ %.2f.",
+                        "≥ %.2f imminent, ≥ %.2f high, ≥ %.2f medium, false positives ≤ %.2f;",
                         HELD_OUT_FLOOR_IMMINENT,
                         HELD_OUT_FLOOR_HIGH,
                         HELD_OUT_FLOOR_MEDIUM,
                         HELD_OUT_CEILING_FALSE_POSITIVES))
+                .append(" blind recall ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "≥ %.2f imminent, ≥ %.2f high, ≥ %.2f medium, false positives ≤ %.2f.",
+                        BLIND_FLOOR_IMMINENT,
+                        BLIND_FLOOR_HIGH,
+                        BLIND_FLOOR_MEDIUM,
+                        BLIND_CEILING_FALSE_POSITIVES))
                 .append(" Recall counts messages about the writer that reached at least their labelled level.\n\n")
                 .append("The held-out set's results by category (counts only, below) are reported so that work on the")
-                .append(" triage can aim at phenomena without reading the set; having steered work, its figures are a")
-                .append(" little less independent than a set nobody has looked at in any form.\n\n")
-                .append("| Measure | Development | Held-out | Both | Target |\n|---|---|---|---|---|\n");
+                .append(" triage can aim at phenomena without reading the set; the blind set's are not.\n\n")
+                .append("| Measure | Development | Held-out | Blind | All | Target |\n|---|---|---|---|---|---|\n");
         for (RiskLevel level : List.of(RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.IMMINENT)) {
             md.append("| Recall, ")
                     .append(level.name().toLowerCase(Locale.ROOT))
                     .append(" | ");
-            for (Score score : List.of(dev, held, all)) {
+            for (Score score : List.of(dev, held, unseen, all)) {
                 md.append(fraction(score.recall.getOrDefault(level, new int[2])))
                         .append(" | ");
             }
@@ -257,14 +285,28 @@ class SafetyEvaluationTest {
         row(
                 md,
                 "False positives on hard negatives (crisis level where none is)",
-                dev.falsePositives,
-                held.falsePositives,
-                all.falsePositives,
+                List.of(dev.falsePositives, held.falsePositives, unseen.falsePositives, all.falsePositives),
                 "≤ 0.05");
-        row(md, "Someone else at risk: level reached, not taken as general", dev.other, held.other, all.other, "—");
-        row(md, "General questions kept out of crisis", dev.general, held.general, all.general, "—");
-        row(md, "Level inside the labelled range", dev.inRange, held.inRange, all.inRange, "—");
-        row(md, "Script turns inside their range", dev.turns, held.turns, all.turns, "all (development)");
+        row(
+                md,
+                "Someone else at risk: level reached, not taken as general",
+                List.of(dev.other, held.other, unseen.other, all.other),
+                "—");
+        row(
+                md,
+                "General questions kept out of crisis",
+                List.of(dev.general, held.general, unseen.general, all.general),
+                "—");
+        row(
+                md,
+                "Level inside the labelled range",
+                List.of(dev.inRange, held.inRange, unseen.inRange, all.inRange),
+                "—");
+        row(
+                md,
+                "Script turns inside their range",
+                List.of(dev.turns, held.turns, unseen.turns, all.turns),
+                "all (development)");
         md.append("\n## Development set by category (level inside the labelled range)\n\n")
                 .append("| Category | Inside range |\n|---|---|\n");
         dev.byCategory.forEach((category, counts) -> md.append("| ")
@@ -300,22 +342,22 @@ class SafetyEvaluationTest {
                 .append(held.falsePositives[0])
                 .append(" false positives, ")
                 .append(held.scriptFailures.size())
-                .append(" script turns outside their range.\n");
+                .append(" script turns outside their range. Blind: ")
+                .append(unseen.misses.size())
+                .append(" crisis items missed, ")
+                .append(unseen.falsePositives[0])
+                .append(" false positives, ")
+                .append(unseen.scriptFailures.size())
+                .append(" script turns outside their range (no breakdown, so that it stays blind).\n");
         Files.writeString(REPORT, md.toString(), StandardCharsets.UTF_8);
     }
 
-    private static void row(StringBuilder md, String name, int[] dev, int[] held, int[] all, String target) {
-        md.append("| ")
-                .append(name)
-                .append(" | ")
-                .append(fraction(dev))
-                .append(" | ")
-                .append(fraction(held))
-                .append(" | ")
-                .append(fraction(all))
-                .append(" | ")
-                .append(target)
-                .append(" |\n");
+    private static void row(StringBuilder md, String name, List<int[]> columns, String target) {
+        md.append("| ").append(name).append(" | ");
+        for (int[] counts : columns) {
+            md.append(fraction(counts)).append(" | ");
+        }
+        md.append(target).append(" |\n");
     }
 
     private static String fraction(int[] counts) {
