@@ -1,6 +1,7 @@
 package io.psicoia.domain.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ final class PhraseSet {
 
     private static final AtomicInteger SERIALS = new AtomicInteger();
 
-    private final List<List<Step>> sequences = new ArrayList<>();
+    /**
+     * The phrases as written, checked once; each index expands them again when it is built, so the expanded sequences
+     * (hundreds of thousands for some sets) are not kept once the indexes exist.
+     */
+    private final List<String> phrases = new ArrayList<>();
     /** A number unique to this set, from 0 up: lets a caller keep per-set data in an array instead of a map. */
     final int serial = SERIALS.getAndIncrement();
     /** This set alone, matched the same way as in a combined index. */
@@ -68,20 +73,20 @@ final class PhraseSet {
             throw new IllegalArgumentException("at least one phrase");
         }
         PhraseSet set = new PhraseSet();
-        for (String phrase : phrases) {
-            for (List<Step> sequence : new Parser(phrase).parse()) {
-                set.add(sequence, phrase);
-            }
-        }
+        set.phrases.addAll(List.of(phrases));
         set.alone = new Index(set);
         return set;
     }
 
-    private void add(List<Step> sequence, String phrase) {
-        if (sequence.isEmpty() || sequence.get(0).gap() > 0) {
-            throw new IllegalArgumentException("phrase \"" + phrase + "\" must start with a word");
+    /** The plain sequences of {@code phrase}, each checked to start with a word. */
+    private static List<List<Step>> expand(String phrase) {
+        List<List<Step>> sequences = new Parser(phrase).parse();
+        for (List<Step> sequence : sequences) {
+            if (sequence.isEmpty() || sequence.get(0).gap() > 0) {
+                throw new IllegalArgumentException("phrase \"" + phrase + "\" must start with a word");
+            }
         }
-        sequences.add(sequence);
+        return sequences;
     }
 
     /**
@@ -104,15 +109,17 @@ final class PhraseSet {
             size = sets.length;
             Node trie = new Node();
             for (int i = 0; i < sets.length; i++) {
-                for (List<Step> sequence : sets[i].sequences) {
-                    Node node = trie;
-                    for (Step step : sequence) {
-                        node = node.next(step);
+                for (String phrase : sets[i].phrases) {
+                    for (List<Step> sequence : expand(phrase)) {
+                        Node node = trie;
+                        for (Step step : sequence) {
+                            node = node.next(step);
+                        }
+                        node.sets |= 1L << i;
                     }
-                    node.sets |= 1L << i;
                 }
             }
-            root = new Frozen(trie, vocabulary);
+            root = Frozen.freeze(trie, vocabulary, new HashMap<>());
         }
 
         Matches match(String[] words) {
@@ -163,8 +170,11 @@ final class PhraseSet {
     }
 
     /**
-     * A trie node made for matching: edges for whole words in an open-addressing table keyed by word number, prefixes
-     * and gaps in plain arrays.
+     * A node made for matching: edges for whole words in an open-addressing table keyed by word number, prefixes and
+     * gaps in plain arrays. Nodes that match the same way (same ends, same edges to the same nodes) are made once and
+     * shared, so the expanded phrases are stored as a graph rather than a tree: alternatives in the middle of a phrase
+     * share everything after them. Matching reads nodes and never writes them, so sharing changes no match; it takes
+     * the phrase index from hundreds of thousands of nodes to a few thousand.
      */
     private static final class Frozen {
         private static final Frozen[] NO_NODES = {};
@@ -180,34 +190,59 @@ final class PhraseSet {
         final int[] gaps;
         final Frozen[] gapNodes;
 
-        Frozen(Node node, Map<String, Integer> vocabulary) {
-            sets = node.sets;
-            int capacity = node.words.isEmpty() ? 0 : Integer.highestOneBit(node.words.size() * 2 - 1) * 2;
+        private Frozen(Shape shape) {
+            sets = shape.sets;
+            int capacity = shape.wordIds.length == 0 ? 0 : Integer.highestOneBit(shape.wordIds.length * 2 - 1) * 2;
             keys = new int[capacity];
             children = capacity == 0 ? NO_NODES : new Frozen[capacity];
             mask = capacity - 1;
-            for (Map.Entry<String, Node> edge : node.words.entrySet()) {
-                int id = vocabulary.computeIfAbsent(edge.getKey(), w -> vocabulary.size());
+            for (int i = 0; i < shape.wordIds.length; i++) {
+                int id = shape.wordIds[i];
                 int slot = slot(id);
                 while (keys[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = id + 1;
-                children[slot] = new Frozen(edge.getValue(), vocabulary);
+                children[slot] = shape.wordNodes[i];
             }
-            prefixes = new String[node.prefixes.size()];
-            prefixNodes = new Frozen[prefixes.length];
+            prefixes = shape.prefixes;
+            prefixNodes = shape.prefixNodes;
+            gaps = shape.gaps;
+            gapNodes = shape.gapNodes;
+        }
+
+        /**
+         * The node for {@code node}, its descendants made first; a node shaped like one made before is that one
+         * ({@code made}, keyed by shape).
+         */
+        static Frozen freeze(Node node, Map<String, Integer> vocabulary, Map<Shape, Frozen> made) {
+            List<Map.Entry<String, Node>> words = new ArrayList<>(node.words.entrySet());
+            words.sort(Map.Entry.comparingByKey());
+            int[] wordIds = new int[words.size()];
+            Frozen[] wordNodes = new Frozen[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i).getKey();
+                wordIds[i] = vocabulary.computeIfAbsent(word, w -> vocabulary.size());
+                wordNodes[i] = freeze(words.get(i).getValue(), vocabulary, made);
+            }
+            List<Map.Entry<String, Node>> prefixEdges = new ArrayList<>(node.prefixes);
+            prefixEdges.sort(Map.Entry.comparingByKey());
+            String[] prefixes = new String[prefixEdges.size()];
+            Frozen[] prefixNodes = prefixes.length == 0 ? NO_NODES : new Frozen[prefixes.length];
             for (int i = 0; i < prefixes.length; i++) {
-                prefixes[i] = node.prefixes.get(i).getKey();
-                prefixNodes[i] = new Frozen(node.prefixes.get(i).getValue(), vocabulary);
+                prefixes[i] = prefixEdges.get(i).getKey();
+                prefixNodes[i] = freeze(prefixEdges.get(i).getValue(), vocabulary, made);
             }
-            gaps = new int[node.gaps.size()];
-            gapNodes = new Frozen[gaps.length];
-            int i = 0;
-            for (Map.Entry<Integer, Node> gap : node.gaps.entrySet()) {
-                gaps[i] = gap.getKey();
-                gapNodes[i++] = new Frozen(gap.getValue(), vocabulary);
+            List<Map.Entry<Integer, Node>> gapEdges = new ArrayList<>(node.gaps.entrySet());
+            gapEdges.sort(Map.Entry.comparingByKey());
+            int[] gaps = new int[gapEdges.size()];
+            Frozen[] gapNodes = gaps.length == 0 ? NO_NODES : new Frozen[gaps.length];
+            for (int i = 0; i < gaps.length; i++) {
+                gaps[i] = gapEdges.get(i).getKey();
+                gapNodes[i] = freeze(gapEdges.get(i).getValue(), vocabulary, made);
             }
+            Shape shape = new Shape(node.sets, wordIds, wordNodes, prefixes, prefixNodes, gaps, gapNodes);
+            return made.computeIfAbsent(shape, Frozen::new);
         }
 
         Frozen child(int id) {
@@ -224,6 +259,48 @@ final class PhraseSet {
 
         private int slot(int id) {
             return ((id + 1) * 0x9E3779B9 >>> 16) & mask;
+        }
+    }
+
+    /**
+     * What a frozen node is made of, its edges in a fixed order and its targets already shared: two nodes with equal
+     * shapes match alike. Targets compare by identity (a shared node is the same object).
+     */
+    private record Shape(
+            long sets,
+            int[] wordIds,
+            Frozen[] wordNodes,
+            String[] prefixes,
+            Frozen[] prefixNodes,
+            int[] gaps,
+            Frozen[] gapNodes) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Shape that
+                    && sets == that.sets
+                    && Arrays.equals(wordIds, that.wordIds)
+                    && Arrays.equals(wordNodes, that.wordNodes)
+                    && Arrays.equals(prefixes, that.prefixes)
+                    && Arrays.equals(prefixNodes, that.prefixNodes)
+                    && Arrays.equals(gaps, that.gaps)
+                    && Arrays.equals(gapNodes, that.gapNodes);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Long.hashCode(sets);
+            hash = 31 * hash + Arrays.hashCode(wordIds);
+            hash = 31 * hash + Arrays.hashCode(wordNodes);
+            hash = 31 * hash + Arrays.hashCode(prefixes);
+            hash = 31 * hash + Arrays.hashCode(prefixNodes);
+            hash = 31 * hash + Arrays.hashCode(gaps);
+            return 31 * hash + Arrays.hashCode(gapNodes);
+        }
+
+        @Override
+        public String toString() {
+            return "Shape[" + wordIds.length + " words, " + prefixes.length + " prefixes, " + gaps.length + " gaps]";
         }
     }
 
