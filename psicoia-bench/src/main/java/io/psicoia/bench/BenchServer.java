@@ -1,9 +1,12 @@
 package io.psicoia.bench;
 
+import io.psicoia.adapter.admin.AdminMetrics;
+import io.psicoia.adapter.admin.MicrometerChatEvents;
 import io.psicoia.adapter.llm.JtokkitTokenCounter;
 import io.psicoia.adapter.tcp.TcpChatServer;
 import io.psicoia.adapter.tcp.TcpServerConfig;
 import io.psicoia.domain.model.TokenCounter;
+import io.psicoia.domain.port.out.ChatEvents;
 import io.psicoia.domain.port.out.FinishReason;
 import io.psicoia.domain.port.out.LlmPort;
 import io.psicoia.domain.port.out.LlmResult;
@@ -25,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp psicoia-bench/target/psicoia-bench.jar io.psicoia.bench.BenchServer [--port 5701] [--delay-ms 0]
- *     [--deltas 1] [--max-in-flight 50] [--max-connections 30000] [--backlog 4096]
+ *     [--deltas 1] [--max-in-flight 50] [--max-connections 30000] [--backlog 4096] [--metrics true]
  * </pre>
  *
  * <p>Prints one line {@code bench-server port=P pid=N} when it listens, then runs until killed (SIGTERM closes it
@@ -71,7 +74,13 @@ public final class BenchServer {
         TokenCounter tokens = Boolean.parseBoolean(options.string("estimate-tokens", "false"))
                 ? TokenCounters.ESTIMATE
                 : new JtokkitTokenCounter();
+        // The app counts every message in its Prometheus registry (the admin port is on by default); so does the
+        // bench, unless told not to.
+        ChatEvents events = Boolean.parseBoolean(options.string("metrics", "true"))
+                ? new MicrometerChatEvents(AdminMetrics.create("app"))
+                : ChatEvents.NONE;
         ChatService chat = ChatService.builder(instantLlm(delayMillis, deltas))
+                .events(events)
                 .tokenCounter(tokens)
                 .admission(admission)
                 .worker(workerFor(options, workers))
