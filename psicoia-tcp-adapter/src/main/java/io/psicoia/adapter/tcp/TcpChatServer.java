@@ -8,8 +8,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.psicoia.domain.port.in.EndConversationUseCase;
@@ -38,6 +36,7 @@ public final class TcpChatServer implements AutoCloseable {
     private final TcpChatInitializer initializer;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final NettyTransport transport = NettyTransport.best();
     private final ChannelGroup sessions;
     private Channel listener;
     private boolean closed;
@@ -45,11 +44,11 @@ public final class TcpChatServer implements AutoCloseable {
     public TcpChatServer(TcpServerConfig config, SubmitMessageUseCase chat, EndConversationUseCase conversations) {
         this.config = Objects.requireNonNull(config, "config");
         this.boss = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("psicoia-tcp-accept", true), NioIoHandler.newFactory());
+                1, new DefaultThreadFactory("psicoia-tcp-accept", true), transport.ioHandlerFactory());
         // One I/O loop per core (Netty's default is two per core): the loops only move bytes and hand messages on,
         // and on a small machine extra loops are extra runnable threads competing with the workers for the cores.
         this.workers = new MultiThreadIoEventLoopGroup(
-                IO_THREADS, new DefaultThreadFactory("psicoia-tcp-io", true), NioIoHandler.newFactory());
+                IO_THREADS, new DefaultThreadFactory("psicoia-tcp-io", true), transport.ioHandlerFactory());
         this.sessions = new DefaultChannelGroup("psicoia-tcp-sessions", GlobalEventExecutor.INSTANCE);
         TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp(), trusted);
@@ -66,18 +65,19 @@ public final class TcpChatServer implements AutoCloseable {
     public int start() throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 * 1024, 32 * 1024))
                 .childHandler(initializer);
-        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        listener = NettyTransport.bind(bootstrap, config.host(), config.port());
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         LOG.info(
-                "event=tcp.listening port={} maxConnections={} maxConnectionsPerIp={} maxMessageChars={}",
+                "event=tcp.listening port={} transport={} maxConnections={} maxConnectionsPerIp={} maxMessageChars={}",
                 port,
+                transport.name().toLowerCase(java.util.Locale.ROOT),
                 config.maxConnections(),
                 config.maxConnectionsPerIp(),
                 config.maxMessageChars());

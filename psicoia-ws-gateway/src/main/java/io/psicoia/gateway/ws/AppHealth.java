@@ -5,7 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.SocketAddress;
@@ -20,6 +20,9 @@ import java.util.function.LongSupplier;
 final class AppHealth {
 
     private final SocketAddress app;
+    /** The probe's channel class, matching the event loops' transport. */
+    private final Class<? extends SocketChannel> channel;
+
     private final Duration connectTimeout;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
@@ -29,8 +32,14 @@ final class AppHealth {
     private long answeredAt;
     private boolean answered;
 
-    AppHealth(SocketAddress app, Duration connectTimeout, Duration ttl, LongSupplier nanoTime) {
+    AppHealth(
+            SocketAddress app,
+            Class<? extends SocketChannel> channel,
+            Duration connectTimeout,
+            Duration ttl,
+            LongSupplier nanoTime) {
         this.app = app;
+        this.channel = channel;
         this.connectTimeout = connectTimeout;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
@@ -52,7 +61,7 @@ final class AppHealth {
         }
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, connectTimeout.toMillis()))
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(app);

@@ -13,7 +13,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -79,14 +78,18 @@ final class BrowserFrontendHandler extends SimpleChannelInboundHandler<WebSocket
     private long bytesOut;
 
     private final GatewayCounters counters;
+    /** The app connection's channel class: the browser's event loop's transport. */
+    private final Class<? extends SocketChannel> appChannel;
 
     BrowserFrontendHandler(
             WsGatewayConfig config,
             SocketAddress app,
             IpSessionLimiter limiter,
             GatewayCounters counters,
-            WriteBufferWaterMark waterMark) {
+            WriteBufferWaterMark waterMark,
+            Class<? extends SocketChannel> appChannel) {
         this.counters = counters;
+        this.appChannel = appChannel;
         this.config = config;
         this.app = app;
         this.limiter = limiter;
@@ -131,7 +134,7 @@ final class BrowserFrontendHandler extends SimpleChannelInboundHandler<WebSocket
         AppBackendHandler appHalf = new AppBackendHandler(this);
         ChannelFuture connect = new Bootstrap()
                 .group(browser.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(appChannel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         Math.min(Integer.MAX_VALUE, config.appConnectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)

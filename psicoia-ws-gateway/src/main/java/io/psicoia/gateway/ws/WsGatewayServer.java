@@ -9,8 +9,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -53,19 +51,30 @@ public final class WsGatewayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ChannelGroup sessions;
     private final IpSessionLimiter limiter;
+    private final NettyTransport transport = NettyTransport.best();
     private final GatewayCounters counters = new GatewayCounters();
     private volatile Channel listener;
     private boolean closed;
 
     /** What a session handler may need, known once the server starts. */
-    record Context(WsGatewayConfig config, InetSocketAddress app, IpSessionLimiter limiter, GatewayCounters counters) {}
+    record Context(
+            WsGatewayConfig config,
+            InetSocketAddress app,
+            IpSessionLimiter limiter,
+            GatewayCounters counters,
+            NettyTransport transport) {}
 
     /** A gateway that bridges every WebSocket to the app named in {@code config}. */
     public WsGatewayServer(WsGatewayConfig config) {
         this(
                 config,
                 context -> () -> new BrowserFrontendHandler(
-                        context.config(), context.app(), context.limiter(), context.counters(), WATER_MARK),
+                        context.config(),
+                        context.app(),
+                        context.limiter(),
+                        context.counters(),
+                        WATER_MARK,
+                        context.transport().socketChannel()),
                 HttpRouteHandler.WS_PATH);
     }
 
@@ -78,9 +87,9 @@ public final class WsGatewayServer implements AutoCloseable {
         this.wsPath = Objects.requireNonNull(wsPath, "wsPath");
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
         this.boss = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("psicoia-ws-accept", true), NioIoHandler.newFactory());
+                1, new DefaultThreadFactory("psicoia-ws-accept", true), transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(
-                0, new DefaultThreadFactory("psicoia-ws-io", true), NioIoHandler.newFactory());
+                0, new DefaultThreadFactory("psicoia-ws-io", true), transport.ioHandlerFactory());
         this.sessions = new DefaultChannelGroup("psicoia-ws-sessions", GlobalEventExecutor.INSTANCE);
         this.limiter = new IpSessionLimiter(config.maxConnectionsPerIp());
     }
@@ -96,12 +105,13 @@ public final class WsGatewayServer implements AutoCloseable {
         Optional<SslContext> tls = config.tls().map(WsGatewayServer::sslContext);
         // Resolved once here, off the event loops; an unresolvable name is retried at each connect.
         InetSocketAddress app = new InetSocketAddress(config.appHost(), config.appPort());
-        Context context = new Context(config, app, limiter, counters);
+        Context context = new Context(config, app, limiter, counters, transport);
         StaticFiles files = new StaticFiles(config.staticRoot(), WsGatewayServer.class.getClassLoader());
-        AppHealth health = new AppHealth(app, Duration.ofSeconds(1), HEALTH_TTL, System::nanoTime);
+        AppHealth health =
+                new AppHealth(app, transport.socketChannel(), Duration.ofSeconds(1), HEALTH_TTL, System::nanoTime);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -109,11 +119,13 @@ public final class WsGatewayServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new WsGatewayInitializer(
                         config, wsPath, tls, files, health, sessionFactory.apply(context), sessions, counters));
-        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        listener = NettyTransport.bind(bootstrap, config.host(), config.port());
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         LOG.info(
-                "event=ws.listening port={} tls={} maxMessageBytes={} maxConnectionsPerIp={} allowedOrigins={}",
+                "event=ws.listening port={} transport={} tls={} maxMessageBytes={} maxConnectionsPerIp={}"
+                        + " allowedOrigins={}",
                 port,
+                transport.name().toLowerCase(java.util.Locale.ROOT),
                 tls.isPresent(),
                 config.maxMessageBytes(),
                 config.maxConnectionsPerIp(),
