@@ -9,10 +9,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.psicoia.adapter.tcp.NettyTransport;
 import java.net.InetSocketAddress;
 
 /**
@@ -22,18 +21,21 @@ import java.net.InetSocketAddress;
  */
 final class FloorServer {
 
+    /** The servers' transport, as PsicoIA's own servers choose it (epoll on Linux), so the floor is as cheap as theirs. */
+    private static final NettyTransport TRANSPORT = NettyTransport.best();
+
     private static final String GREETING = "Usuario-0 conectado.\nBienvenido a PsicoIA.\nContame.\n";
 
     private FloorServer() {}
 
     /** Starts on {@code port} with one I/O event loop per core; returns the bound port. */
     static int start(int port, int backlog) throws InterruptedException {
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers =
-                new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, TRANSPORT.ioHandlerFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
+                Runtime.getRuntime().availableProcessors(), TRANSPORT.ioHandlerFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(TRANSPORT.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, backlog)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -32,6 +32,11 @@ final class LatencyRecorder {
         return size;
     }
 
+    /** Sample number {@code index}, in recording order. */
+    long at(int index) {
+        return samples[index];
+    }
+
     /** Adds every sample of {@code other} to this recorder. */
     void addAll(LatencyRecorder other) {
         if (size + other.size > samples.length) {

@@ -499,10 +499,13 @@ public final class LoadGenerator {
                 }
                 answered.incrementAndGet();
                 if (sent[0] >= windowStart.get() && sent[0] < windowEnd.get()) {
-                    LatencyRecorder[] pair = recorders.computeIfAbsent(connection.channel.eventLoop(), l ->
-                            new LatencyRecorder[] {new LatencyRecorder(1 << 16), new LatencyRecorder(1 << 16)});
+                    LatencyRecorder[] pair =
+                            recorders.computeIfAbsent(connection.channel.eventLoop(), l -> new LatencyRecorder[] {
+                                new LatencyRecorder(1 << 16), new LatencyRecorder(1 << 16), new LatencyRecorder(1 << 16)
+                            });
                     pair[0].record(nanos - sent[0]);
                     pair[1].record(nanos - sent[1]);
+                    pair[2].record(sent[0] - windowStart.get());
                 }
             }
         };
@@ -565,6 +568,19 @@ public final class LoadGenerator {
                 sent - answered.get(),
                 counting.otherLines.get(),
                 connections.stream().mapToLong(c -> c.emptyLines).sum()));
+        String samples = options.string("samples", "");
+        if (!samples.isEmpty()) {
+            // Every measured sample as "ms since the window opened<TAB>latency ms from the intended send time", to
+            // see whether the tail comes in clusters (pauses) or spread out.
+            try (java.io.PrintWriter writer =
+                    new java.io.PrintWriter(samples, java.nio.charset.StandardCharsets.UTF_8)) {
+                for (LatencyRecorder[] pair : recorders.values()) {
+                    for (int k = 0; k < pair[0].count(); k++) {
+                        writer.printf(Locale.ROOT, "%.3f\t%.3f%n", pair[2].at(k) / 1e6, pair[0].at(k) / 1e6);
+                    }
+                }
+            }
+        }
         emit("- latency from intended send time (CO-corrected): "
                 + fromIntended.summarize().describeMillis());
         emit("- latency from actual send: " + fromActual.summarize().describeMillis());

@@ -10,9 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -20,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.psicoia.adapter.tcp.NettyTransport;
 
 /**
  * Bench-only servers for the gateway benchmarks (never part of the app):
@@ -37,6 +36,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  */
 public final class WsBenchServers {
 
+    /** The servers' transport, as PsicoIA's own servers choose it (epoll on Linux), so the floor is as cheap as theirs. */
+    private static final NettyTransport TRANSPORT = NettyTransport.best();
+
     private static final ByteBuf NEWLINE = Unpooled.unreleasableBuffer(
             Unpooled.wrappedBuffer(new byte[] {'\n'}).asReadOnly());
     private static final String WELCOME = "{\"type\":\"welcome\",\"session\":\"bench\"}\n";
@@ -47,9 +49,9 @@ public final class WsBenchServers {
         Options options = new Options(args);
         String mode = options.positional(0, "");
         int port = options.integer("port", 0);
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers =
-                new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, TRANSPORT.ioHandlerFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
+                Runtime.getRuntime().availableProcessors(), TRANSPORT.ioHandlerFactory());
         ChannelInitializer<SocketChannel> initializer = switch (mode) {
             case "ws-floor" ->
                 new ChannelInitializer<>() {
@@ -74,7 +76,7 @@ public final class WsBenchServers {
         };
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(TRANSPORT.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(initializer);
