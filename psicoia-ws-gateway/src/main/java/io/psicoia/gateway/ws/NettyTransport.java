@@ -55,7 +55,7 @@ enum NettyTransport {
         }
         Throwable cause = bound.cause();
         if (cause instanceof Errors.NativeIoException && cause.getMessage() != null) {
-            BindException bind = new BindException(cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed: ", ""));
+            BindException bind = new BindException(cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", ""));
             bind.initCause(cause);
             cause = bind;
         }
