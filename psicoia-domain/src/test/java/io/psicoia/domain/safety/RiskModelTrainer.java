@@ -57,18 +57,23 @@ public final class RiskModelTrainer {
 
     /** The model file trained from the sets under {@code root}. */
     static String train(Path root) throws IOException {
-        List<Example> examples = examples(root);
+        return train(examples(root));
+    }
+
+    /** The model file trained from {@code examples} (also used by {@code RiskTriageCrossValidation} on folds). */
+    static String train(List<Example> examples) {
+        Encoded data = new Encoded(examples);
         int levels = RiskModel.LEVELS.length;
         double[] thresholds = new double[levels];
         double[] bias = new double[levels];
-        Map<String, double[]> weights = new TreeMap<>();
+        double[][] weights = new double[data.names.length][levels];
         for (int k = 0; k < levels; k++) {
             RiskLevel level = RiskModel.LEVELS[k];
-            thresholds[k] = threshold(examples, level);
-            Fit fit = fit(examples, level, -1);
+            thresholds[k] = threshold(data, level);
+            Fit fit = fit(data, level, -1);
             bias[k] = fit.bias;
-            for (Map.Entry<String, Double> entry : fit.weights.entrySet()) {
-                weights.computeIfAbsent(entry.getKey(), f -> new double[levels])[k] = entry.getValue();
+            for (int f = 0; f < data.names.length; f++) {
+                weights[f][k] = fit.weights[f];
             }
         }
         StringBuilder out = new StringBuilder();
@@ -80,16 +85,50 @@ public final class RiskModelTrainer {
                 .append(" messages.\n");
         out.append("=bias").append(values(bias)).append('\n');
         out.append("=threshold").append(values(thresholds)).append('\n');
-        weights.forEach((feature, w) -> {
+        for (int f : data.sorted) {
             double largest = 0;
-            for (double value : w) {
+            for (double value : weights[f]) {
                 largest = Math.max(largest, Math.abs(value));
             }
             if (largest >= 0.01) {
-                out.append(feature).append(values(w)).append('\n');
+                out.append(data.names[f]).append(values(weights[f])).append('\n');
             }
-        });
+        }
         return out.toString();
+    }
+
+    /** The examples with their features numbered: fitting adds up arrays instead of looking up strings. */
+    private static final class Encoded {
+        final List<Example> examples;
+        final int[][] features;
+        final String[] names;
+        /** Feature numbers in the order of their names. */
+        final int[] sorted;
+
+        Encoded(List<Example> examples) {
+            this.examples = examples;
+            Map<String, Integer> numbers = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            this.features = new int[examples.size()][];
+            for (int i = 0; i < examples.size(); i++) {
+                Set<String> set = examples.get(i).features();
+                int[] row = new int[set.size()];
+                int j = 0;
+                for (String feature : set) {
+                    Integer number = numbers.get(feature);
+                    if (number == null) {
+                        number = names.size();
+                        numbers.put(feature, number);
+                        names.add(feature);
+                    }
+                    row[j++] = number;
+                }
+                features[i] = row;
+            }
+            this.names = names.toArray(new String[0]);
+            TreeMap<String, Integer> byName = new TreeMap<>(numbers);
+            this.sorted = byName.values().stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     private static String values(double[] values) {
@@ -101,10 +140,11 @@ public final class RiskModelTrainer {
     }
 
     /** The threshold for {@code level} from out-of-fold scores. */
-    private static double threshold(List<Example> examples, RiskLevel level) {
+    private static double threshold(Encoded data, RiskLevel level) {
+        List<Example> examples = data.examples;
         List<double[]> scored = new ArrayList<>(); // {score, positive?1:0, hardNegative?1:0}
         for (int fold = 0; fold < FOLDS; fold++) {
-            Fit fit = fit(examples, level, fold);
+            Fit fit = fit(data, level, fold);
             for (int i = 0; i < examples.size(); i++) {
                 if (i % FOLDS != fold) {
                     continue;
@@ -114,7 +154,7 @@ public final class RiskModelTrainer {
                 if (label == null) {
                     continue;
                 }
-                scored.add(new double[] {fit.score(example.features()), label, example.hardNegative() ? 1 : 0});
+                scored.add(new double[] {fit.score(data.features[i]), label, example.hardNegative() ? 1 : 0});
             }
         }
         int negatives = 0;
@@ -168,20 +208,25 @@ public final class RiskModelTrainer {
     }
 
     private static final class Fit {
-        final Map<String, Double> weights = new HashMap<>();
+        final double[] weights;
         double bias;
 
-        double score(Set<String> features) {
+        Fit(int features) {
+            this.weights = new double[features];
+        }
+
+        double score(int[] features) {
             double z = bias;
-            for (String feature : features) {
-                z += weights.getOrDefault(feature, 0.0);
+            for (int feature : features) {
+                z += weights[feature];
             }
             return 1 / (1 + Math.exp(-z));
         }
     }
 
     /** Fits one level on every example but those of {@code heldFold} (-1: on all). */
-    private static Fit fit(List<Example> examples, RiskLevel level, int heldFold) {
+    private static Fit fit(Encoded data, RiskLevel level, int heldFold) {
+        List<Example> examples = data.examples;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             if (i % FOLDS != heldFold && label(examples.get(i), level) != null) {
@@ -189,26 +234,26 @@ public final class RiskModelTrainer {
             }
         }
         Random random = new Random(SEED + level.ordinal() * 31L + heldFold);
-        Fit fit = new Fit();
+        Fit fit = new Fit(data.names.length);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             java.util.Collections.shuffle(order, random);
             double rate = LEARNING_RATE / (1 + epoch * 0.1);
             for (int index : order) {
-                Example example = examples.get(index);
-                int y = label(example, level);
-                double p = fit.score(example.features());
+                int y = label(examples.get(index), level);
+                int[] features = data.features[index];
+                double p = fit.score(features);
                 double gradient = (y - p) * (y == 1 ? POSITIVE_WEIGHT : 1.0);
                 fit.bias += rate * gradient;
-                for (String feature : example.features()) {
-                    double w = fit.weights.getOrDefault(feature, 0.0);
-                    fit.weights.put(feature, w + rate * (gradient - L2 * w));
+                for (int feature : features) {
+                    double w = fit.weights[feature];
+                    fit.weights[feature] = w + rate * (gradient - L2 * w);
                 }
             }
         }
         return fit;
     }
 
-    private static List<Example> examples(Path root) throws IOException {
+    static List<Example> examples(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String dir : List.of("safety-eval", "safety-eval/train")) {
             for (String name : List.of("items-es.tsv", "items-en.tsv")) {
@@ -241,7 +286,7 @@ public final class RiskModelTrainer {
      * Turns of multi-turn scripts before anything worrying was said (state labelled low at most): ordinary long
      * messages, negatives for every level.
      */
-    private static List<Example> calmTurns(Path file) throws IOException {
+    static List<Example> calmTurns(Path file) throws IOException {
         List<Example> calm = new ArrayList<>();
         if (!Files.exists(file)) {
             return calm;
