@@ -149,7 +149,8 @@ public final class RiskTriage {
     private static final String KNOW = SafetyNormalizer.normalize("sé");
 
     private static final Set<String> NEGATIONS = SafetyNormalizer.foldedWords(
-            "no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
+            "no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn", "didn",
+            "doesn", "isn", "wasn", "aren", "haven", "couldn", "shouldn", "cannot");
 
     private static final Pattern QUOTED = Pattern.compile("[\"“”«»„].*?[\"“”«»„]|'[^']{12,}'");
 
