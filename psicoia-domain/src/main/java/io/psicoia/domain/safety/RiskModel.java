@@ -29,6 +29,15 @@ final class RiskModel {
     /** The levels scored, in order: index 0 "at least medium", 1 "at least high", 2 "at least imminent". */
     static final RiskLevel[] LEVELS = {RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.IMMINENT};
 
+    /**
+     * Index of the fourth score: that a message at risk speaks of someone else's risk, not the writer's. Asked only
+     * when the model, not the rules, gave the level and the message names someone.
+     */
+    static final int OTHER = 3;
+
+    /** Scores per feature: the three levels, then {@link #OTHER}. */
+    static final int SCORES = 4;
+
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final int STEM = 4;
@@ -39,7 +48,7 @@ final class RiskModel {
      * (its lower bits choose the slot; 0 marks an empty slot) and the raw bits of the three weights, side by side so a
      * lookup reads one cache line.
      */
-    private static final int SLOT = 1 + 3;
+    private static final int SLOT = 1 + SCORES;
 
     private final int[] table;
     private final int mask;
@@ -62,12 +71,17 @@ final class RiskModel {
                 slot = (slot + 1) & mask;
             }
             table[slot * SLOT] = tag;
-            for (int k = 0; k < LEVELS.length; k++) {
-                table[slot * SLOT + 1 + k] = Float.floatToRawIntBits(entry.getValue()[k]);
+            float[] w = entry.getValue();
+            for (int k = 0; k < w.length; k++) {
+                table[slot * SLOT + 1 + k] = Float.floatToRawIntBits(w[k]);
             }
         }
-        this.bias = bias.clone();
-        this.thresholds = thresholds.clone();
+        // A model of levels only (no OTHER score) never says "someone else".
+        this.bias = Arrays.copyOf(bias, SCORES);
+        this.thresholds = Arrays.copyOf(thresholds, SCORES);
+        for (int k = thresholds.length; k < SCORES; k++) {
+            this.thresholds[k] = 2;
+        }
     }
 
     /** The model shipped in this module. */
@@ -84,26 +98,26 @@ final class RiskModel {
 
     static RiskModel read(BufferedReader reader) throws IOException {
         Map<String, float[]> weights = new HashMap<>();
-        double[] bias = new double[LEVELS.length];
-        double[] thresholds = new double[LEVELS.length];
+        double[] bias = new double[SCORES];
+        double[] thresholds = new double[SCORES];
         for (String line; (line = reader.readLine()) != null; ) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            if (fields.length != 1 + LEVELS.length) {
+            if (fields.length != 1 + SCORES) {
                 throw new IllegalStateException("bad model line with " + fields.length + " fields");
             }
-            double[] values = new double[LEVELS.length];
-            for (int k = 0; k < LEVELS.length; k++) {
+            double[] values = new double[SCORES];
+            for (int k = 0; k < SCORES; k++) {
                 values[k] = Double.parseDouble(fields[k + 1]);
             }
             switch (fields[0]) {
                 case "=bias" -> bias = values;
                 case "=threshold" -> thresholds = values;
                 default -> {
-                    float[] w = new float[LEVELS.length];
-                    for (int k = 0; k < LEVELS.length; k++) {
+                    float[] w = new float[SCORES];
+                    for (int k = 0; k < SCORES; k++) {
                         w[k] = (float) values[k];
                     }
                     weights.put(fields[0], w);
@@ -113,9 +127,86 @@ final class RiskModel {
         return new RiskModel(weights, bias, thresholds);
     }
 
+    /**
+     * What the phrase rules saw in a message, given to the model beside its words: one feature each ({@code "@" +
+     * name}), so the model learns how the rules' findings combine (a time and a goodbye) and where they mislead (a
+     * place with a view, pills of a treatment). Set by {@link RiskTriage} as bits of a {@code long}.
+     */
+    enum Context {
+        RULES_NONE,
+        RULES_LOW,
+        RULES_MEDIUM,
+        RULES_HIGH,
+        RULES_IMMINENT,
+        INTENT,
+        PASSIVE,
+        SELF_HARM,
+        GIVING_AWAY,
+        FAREWELL,
+        PLAN,
+        READY,
+        MEANS,
+        METHOD,
+        IN_PROGRESS,
+        PLACE,
+        PLACE_BENIGN,
+        PLACE_CONTEXT,
+        TIMING,
+        DISTRESS,
+        RECENT_ATTEMPT,
+        GOODBYE,
+        CONCEALED,
+        CELEBRATION,
+        MEDICAL_ROUTINE,
+        ORDINARY_LEAVING,
+        PAST,
+        GENERAL,
+        FICTION,
+        THIRD_PARTY,
+        REPORTED,
+        OTHER_AT_RISK,
+        FIRST_PERSON,
+        POSSESSIVE,
+        FAREWELL_SORRY,
+        FAREWELL_LOVE,
+        SERIOUS,
+        IDIOM;
+
+        final String feature = "@" + name().toLowerCase(java.util.Locale.ROOT);
+        final long hash = hash(feature);
+
+        long bit() {
+            return 1L << ordinal();
+        }
+
+        static RiskLevel rules(long context) {
+            for (int k = RULES_IMMINENT.ordinal(); k > RULES_NONE.ordinal(); k--) {
+                if ((context & (1L << k)) != 0) {
+                    return RiskLevel.values()[k - RULES_NONE.ordinal()];
+                }
+            }
+            return RiskLevel.NONE;
+        }
+
+        static long of(RiskLevel rules) {
+            return 1L << (RULES_NONE.ordinal() + rules.ordinal());
+        }
+    }
+
+    private static final Context[] CONTEXTS = Context.values();
+
     /** The highest level whose score passes its threshold, or {@link RiskLevel#NONE}. */
     RiskLevel level(String[] words) {
-        double[] scores = scores(words);
+        return level(words, 0);
+    }
+
+    /** As {@link #level(String[])}, with what the rules saw ({@link Context} bits). */
+    RiskLevel level(String[] words, long context) {
+        return level(scores(words, context));
+    }
+
+    /** The highest level whose score, of {@link #scores}, passes its threshold, or {@link RiskLevel#NONE}. */
+    RiskLevel level(double[] scores) {
         RiskLevel level = RiskLevel.NONE;
         for (int k = 0; k < LEVELS.length; k++) {
             if (scores[k] >= thresholds[k]) {
@@ -125,13 +216,26 @@ final class RiskModel {
         return level;
     }
 
+    /** Whether {@link #scores} say the risk read is someone else's ({@link #OTHER}). */
+    boolean aboutOther(double[] scores) {
+        return scores[OTHER] >= thresholds[OTHER];
+    }
+
     /**
-     * The probability of each "at least" level for the words of a message: the same features as {@link #features},
+     * The probability of each "at least" level, then of {@link #OTHER}, for the words of a message: the same features as {@link #features},
      * each counted once, found by hash without building their text.
      */
     double[] scores(String[] words) {
-        int[] found = new int[Math.min(3 * words.length, 64) + 1];
+        return scores(words, 0);
+    }
+
+    /** As {@link #scores(String[])}, with what the rules saw ({@link Context} bits). */
+    double[] scores(String[] words, long context) {
+        int[] found = new int[Math.min(3 * words.length, 64) + 1 + Long.bitCount(context)];
         int count = 0;
+        for (long bits = context; bits != 0; bits &= bits - 1) {
+            count = add(found, count, CONTEXTS[Long.numberOfTrailingZeros(bits)].hash);
+        }
         long previous = 0;
         boolean hasPrevious = false;
         for (String word : words) {
@@ -212,7 +316,17 @@ final class RiskModel {
 
     /** Words, word pairs within a sentence, and four-letter stems of longer words: the features, as text. */
     static Set<String> features(String[] words) {
+        return features(words, 0);
+    }
+
+    /** As {@link #features(String[])}, with the {@link Context} features first. */
+    static Set<String> features(String[] words, long context) {
         Set<String> features = new LinkedHashSet<>(words.length * 3);
+        for (Context c : CONTEXTS) {
+            if ((context & c.bit()) != 0) {
+                features.add(c.feature);
+            }
+        }
         String previous = null;
         for (String word : words) {
             if (word.equals(SafetyNormalizer.BREAK)) {

@@ -231,6 +231,21 @@ public final class RiskTriage {
 
     /** Triage of one message. */
     public RiskAssessment assess(String text) {
+        return assess(text, null);
+    }
+
+    /** What the model is given for a message, shown to {@code RiskModelTrainer} so it trains on the same. */
+    interface Probe {
+        /**
+         * @param words the message's words as the model reads them
+         * @param context what the rules saw ({@link RiskModel.Context} bits)
+         * @param blocked whether the model is kept from raising the level of this message
+         */
+        void seen(String[] words, long context, boolean blocked);
+    }
+
+    /** Triage of one message; {@code probe}, when not null, is shown what the model is given. */
+    RiskAssessment assess(String text, Probe probe) {
         Objects.requireNonNull(text, "text");
         EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
         String[] words = prepare(text, signals);
@@ -373,15 +388,62 @@ public final class RiskTriage {
         // found someone else at risk ("mi hermano se encerró con las pastillas"), that reading stands.
         boolean someoneElseAtRisk =
                 found.has(OTHER_AT_RISK) && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
-        RiskLevel learned = signals.contains(RiskSignal.NEGATED)
-                        || words.length < MIN_WORDS_FOR_MODEL
-                        || (someoneElseAtRisk && !level.isCrisis())
-                ? RiskLevel.NONE
-                : model.level(words);
-        if (learned.compareTo(level) > 0) {
-            // What the phrases missed and the model, trained on labelled messages, recognises.
-            level = learned;
-            signals.add(RiskSignal.LEARNED);
+        boolean blocked = signals.contains(RiskSignal.NEGATED)
+                || words.length < MIN_WORDS_FOR_MODEL
+                || (someoneElseAtRisk && !level.isCrisis());
+        long context = 0;
+        if (!blocked || probe != null) {
+            context = RiskModel.Context.of(level)
+                    | bit(intent, RiskModel.Context.INTENT)
+                    | bit(passive, RiskModel.Context.PASSIVE)
+                    | bit(selfHarm, RiskModel.Context.SELF_HARM)
+                    | bit(givingAway, RiskModel.Context.GIVING_AWAY)
+                    | bit(farewell, RiskModel.Context.FAREWELL)
+                    | bit(planAct, RiskModel.Context.PLAN)
+                    | bit(ready, RiskModel.Context.READY)
+                    | bit(means, RiskModel.Context.MEANS)
+                    | bit(method, RiskModel.Context.METHOD)
+                    | bit(inProgress, RiskModel.Context.IN_PROGRESS)
+                    | bit(place, RiskModel.Context.PLACE)
+                    | bit(found.has(PLACE_BENIGN), RiskModel.Context.PLACE_BENIGN)
+                    | bit(placeContext, RiskModel.Context.PLACE_CONTEXT)
+                    | bit(timing, RiskModel.Context.TIMING)
+                    | bit(distress, RiskModel.Context.DISTRESS)
+                    | bit(recentAttempt, RiskModel.Context.RECENT_ATTEMPT)
+                    | bit(goodbye, RiskModel.Context.GOODBYE)
+                    | bit(concealed, RiskModel.Context.CONCEALED)
+                    | bit(found.has(CELEBRATION), RiskModel.Context.CELEBRATION)
+                    | bit(found.has(MEDICAL_ROUTINE), RiskModel.Context.MEDICAL_ROUTINE)
+                    | bit(found.has(ORDINARY_LEAVING), RiskModel.Context.ORDINARY_LEAVING)
+                    | bit(pastCrisis, RiskModel.Context.PAST)
+                    | bit(found.has(GENERAL_TOPIC), RiskModel.Context.GENERAL)
+                    | bit(fiction, RiskModel.Context.FICTION)
+                    | bit(found.has(THIRD_PARTY_REFERENCE), RiskModel.Context.THIRD_PARTY)
+                    | bit(found.has(REPORTED), RiskModel.Context.REPORTED)
+                    | bit(found.has(OTHER_AT_RISK), RiskModel.Context.OTHER_AT_RISK)
+                    | bit(found.has(FIRST_PERSON), RiskModel.Context.FIRST_PERSON)
+                    | bit(found.has(POSSESSIVE_REFERENCE), RiskModel.Context.POSSESSIVE)
+                    | bit(found.has(FAREWELL_SORRY), RiskModel.Context.FAREWELL_SORRY)
+                    | bit(found.has(FAREWELL_LOVE), RiskModel.Context.FAREWELL_LOVE)
+                    | bit(found.has(SERIOUS), RiskModel.Context.SERIOUS)
+                    | bit(signals.contains(RiskSignal.IDIOM), RiskModel.Context.IDIOM);
+        }
+        if (probe != null) {
+            probe.seen(words, context, blocked);
+        }
+        boolean learnedOther = false;
+        if (!blocked) {
+            double[] scores = model.scores(words, context);
+            RiskLevel learned = model.level(scores);
+            if (learned.compareTo(level) > 0) {
+                // What the phrases missed and the model, trained on labelled messages, recognises; whose risk it is
+                // the model says too, when the message names someone ("mi hermano ya no quiere…").
+                level = learned;
+                signals.add(RiskSignal.LEARNED);
+                learnedOther = model.aboutOther(scores)
+                        && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED))
+                        && !found.has(FIRST_PERSON);
+            }
         }
         if (level == RiskLevel.HIGH
                 && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt, found.has(SERIOUS))) {
@@ -394,6 +456,10 @@ public final class RiskTriage {
         add(signals, timing && level.isCrisis(), RiskSignal.TIMING);
         add(signals, goodbye, RiskSignal.GOODBYE);
 
+        if (learnedOther) {
+            signals.add(RiskSignal.THIRD_PARTY);
+            return new RiskAssessment(level, RiskSubject.OTHER, signals);
+        }
         if (level.isCrisis()) {
             return new RiskAssessment(level, RiskSubject.SELF, signals);
         }
@@ -620,6 +686,10 @@ public final class RiskTriage {
             }
         }
         return false;
+    }
+
+    private static long bit(boolean present, RiskModel.Context context) {
+        return present ? context.bit() : 0;
     }
 
     private static void add(Set<RiskSignal> signals, boolean present, RiskSignal signal) {

@@ -24,11 +24,11 @@ class RiskModelTest {
     @Test
     void givenWeightsForWordsStemsAndPairs_whenScoring_thenEachFeatureOfTheTextCountsOnce() {
         Map<String, float[]> weights = new HashMap<>();
-        weights.put("kiero", new float[] {1, 0, 0});
-        weights.put("desa~", new float[] {0, 2, 0});
-        weights.put("kiero desapareser", new float[] {0, 0, 4});
-        weights.put("desapareser ia", new float[] {100, 100, 100}); // across a sentence break: never a feature
-        RiskModel model = new RiskModel(weights, new double[] {-1, -2, -4}, new double[] {0.5, 0.5, 0.5});
+        weights.put("kiero", new float[] {1, 0, 0, 0});
+        weights.put("desa~", new float[] {0, 2, 0, 0});
+        weights.put("kiero desapareser", new float[] {0, 0, 4, 0});
+        weights.put("desapareser ia", new float[] {100, 100, 100, 100}); // across a sentence break: never a feature
+        RiskModel model = new RiskModel(weights, new double[] {-1, -2, -4, 0}, new double[] {0.5, 0.5, 0.5, 0.5});
 
         String[] words = {"kiero", "desapareser", ".", "ia", "kiero", "desapareser"};
         double[] scores = model.scores(words);

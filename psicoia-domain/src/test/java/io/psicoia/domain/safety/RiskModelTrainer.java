@@ -35,17 +35,72 @@ import java.util.TreeMap;
 public final class RiskModelTrainer {
 
     static final Path OUTPUT = Path.of("psicoia-domain/src/main/resources/io/psicoia/domain/safety/risk-model.tsv");
-    static final double MAX_HARD_NEGATIVE_FALSE_POSITIVES = 0.02;
-    static final double MAX_FALSE_POSITIVES = 0.02;
+    static final double MAX_HARD_NEGATIVE_FALSE_POSITIVES = Double.parseDouble(System.getProperty("t.hn", "0.02"));
+    static final double MAX_FALSE_POSITIVES = Double.parseDouble(System.getProperty("t.all", "0.02"));
 
-    private static final int EPOCHS = 40;
-    private static final double LEARNING_RATE = 0.15;
-    private static final double L2 = 1e-4;
-    private static final double POSITIVE_WEIGHT = 2.0;
+    private static final int EPOCHS = Integer.getInteger("t.epochs", 40);
+    private static final double LEARNING_RATE = Double.parseDouble(System.getProperty("t.lr", "0.15"));
+    private static final double L2 = Double.parseDouble(System.getProperty("t.l2", "1e-4"));
+    private static final double POSITIVE_WEIGHT = Double.parseDouble(System.getProperty("t.pos", "2.0"));
     private static final int FOLDS = 5;
     private static final long SEED = 20261125L;
 
-    record Example(Set<String> features, RiskLevel min, RiskLevel max, boolean hardNegative) {}
+    record Example(
+            Set<String> features,
+            RiskLevel min,
+            RiskLevel max,
+            boolean hardNegative,
+            RiskLevel rules,
+            boolean blocked,
+            boolean aboutOther) {}
+
+    // Experiment switches (temporary).
+    static final boolean CONTEXT = Boolean.parseBoolean(System.getProperty("t.context", "true"));
+    static final boolean CTX_LEVELS = Boolean.parseBoolean(System.getProperty("t.ctxLevels", "false"));
+    static final boolean INCREMENTAL = Boolean.parseBoolean(System.getProperty("t.incremental", "true"));
+    static final boolean OTHERS_FOR_LEVELS = Boolean.parseBoolean(System.getProperty("t.others", "true"));
+    static final double OTHER_THRESHOLD = Double.parseDouble(System.getProperty("t.otherThr", "0.5"));
+    static final boolean SKIP_BLOCKED = Boolean.parseBoolean(System.getProperty("t.skipBlocked", "false"));
+    static final double HN_BUDGET = Double.parseDouble(System.getProperty("t.hn", "0.02"));
+    static final double ALL_BUDGET = Double.parseDouble(System.getProperty("t.all", "0.02"));
+    static final int EPOCHS_P = Integer.getInteger("t.epochs", 40);
+    static final double L2_P = Double.parseDouble(System.getProperty("t.l2", "1e-4"));
+    static final double POS_P = Double.parseDouble(System.getProperty("t.pos", "2.0"));
+    static final double LR_P = Double.parseDouble(System.getProperty("t.lr", "0.15"));
+
+    /** The triage without a model: what the rules alone say, and what they give the model. */
+    static final RiskTriage RULES =
+            new RiskTriage(new RiskModel(Map.of(), new double[] {-50, -50, -50}, new double[] {2, 2, 2}));
+
+    /** A labelled message as the model will see it. */
+    static Example example(String text, RiskLevel min, RiskLevel max, boolean hardNegative) {
+        return example(text, min, max, hardNegative, false);
+    }
+
+    /** A labelled message as the model will see it; {@code aboutOther} when the labels are someone else's risk. */
+    static Example example(String text, RiskLevel min, RiskLevel max, boolean hardNegative, boolean aboutOther) {
+        String[][] words = new String[1][];
+        long[] context = new long[1];
+        boolean[] blocked = {true};
+        RiskLevel rules = RULES.assess(text, (w, c, b) -> {
+                    words[0] = w;
+                    context[0] = c;
+                    blocked[0] = b;
+                })
+                .level();
+        if (words[0] == null) {
+            // Judged before the model is asked (a general question): the model never sees it.
+            words[0] = RiskTriage.prepare(text, EnumSet.noneOf(RiskSignal.class));
+        }
+        return new Example(
+                RiskModel.features(words[0], CONTEXT ? context[0] & (CTX_LEVELS ? -1L : ~0x1FL) : 0),
+                min,
+                max,
+                hardNegative,
+                rules,
+                blocked[0],
+                aboutOther);
+    }
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -63,14 +118,13 @@ public final class RiskModelTrainer {
     /** The model file trained from {@code examples} (also used by {@code RiskTriageCrossValidation} on folds). */
     static String train(List<Example> examples) {
         Encoded data = new Encoded(examples);
-        int levels = RiskModel.LEVELS.length;
-        double[] thresholds = new double[levels];
-        double[] bias = new double[levels];
-        double[][] weights = new double[data.names.length][levels];
-        for (int k = 0; k < levels; k++) {
-            RiskLevel level = RiskModel.LEVELS[k];
-            thresholds[k] = threshold(data, level);
-            Fit fit = fit(data, level, -1);
+        int scores = RiskModel.SCORES;
+        double[] thresholds = new double[scores];
+        double[] bias = new double[scores];
+        double[][] weights = new double[data.names.length][scores];
+        for (int k = 0; k < scores; k++) {
+            thresholds[k] = k == RiskModel.OTHER ? OTHER_THRESHOLD : threshold(data, k);
+            Fit fit = fit(data, k, -1);
             bias[k] = fit.bias;
             for (int f = 0; f < data.names.length; f++) {
                 weights[f][k] = fit.weights[f];
@@ -79,7 +133,9 @@ public final class RiskModelTrainer {
         StringBuilder out = new StringBuilder();
         out.append("# PsicoIA risk model: written by RiskModelTrainer from safety-eval (development and train sets;")
                 .append(" never the held-out set). Do not edit: retrain.\n")
-                .append("# Columns: feature, weight for at-least-medium, at-least-high, at-least-imminent.\n")
+                .append(
+                        "# Columns: feature, weight for at-least-medium, at-least-high, at-least-imminent, about someone")
+                .append(" else.\n")
                 .append("# Trained on ")
                 .append(examples.size())
                 .append(" messages.\n");
@@ -140,18 +196,21 @@ public final class RiskModelTrainer {
     }
 
     /** The threshold for {@code level} from out-of-fold scores. */
-    private static double threshold(Encoded data, RiskLevel level) {
+    private static double threshold(Encoded data, int k) {
+        RiskLevel level = RiskModel.LEVELS[k];
         List<Example> examples = data.examples;
         List<double[]> scored = new ArrayList<>(); // {score, positive?1:0, hardNegative?1:0}
         for (int fold = 0; fold < FOLDS; fold++) {
-            Fit fit = fit(data, level, fold);
+            Fit fit = fit(data, k, fold);
             for (int i = 0; i < examples.size(); i++) {
                 if (i % FOLDS != fold) {
                     continue;
                 }
                 Example example = examples.get(i);
-                Integer label = label(example, level);
-                if (label == null) {
+                Integer label = label(example, k);
+                if (label == null
+                        || SKIP_BLOCKED && example.blocked()
+                        || INCREMENTAL && (example.blocked() || example.rules().atLeast(level))) {
                     continue;
                 }
                 scored.add(new double[] {fit.score(data.features[i]), label, example.hardNegative() ? 1 : 0});
@@ -196,7 +255,22 @@ public final class RiskModelTrainer {
         return Math.max(0.05, Math.min(0.9999, best));
     }
 
-    /** 1 for a positive of {@code level}, 0 for a negative, null when the label straddles it. */
+    /**
+     * For score {@code k}: 1 for a positive, 0 for a negative, null when the example does not count. For a level, a
+     * positive reaches it, a negative stays below, a range that straddles it does not count; for {@link
+     * RiskModel#OTHER}, messages at risk (medium or more) about someone else are the positives, about the writer the
+     * negatives.
+     */
+    private static Integer label(Example example, int k) {
+        if (k == RiskModel.OTHER) {
+            return example.min().isCrisis() ? Integer.valueOf(example.aboutOther() ? 1 : 0) : null;
+        }
+        if (example.aboutOther()) {
+            return OTHERS_FOR_LEVELS ? label(example, RiskModel.LEVELS[k]) : null;
+        }
+        return label(example, RiskModel.LEVELS[k]);
+    }
+
     private static Integer label(Example example, RiskLevel level) {
         if (example.min().atLeast(level)) {
             return 1;
@@ -224,25 +298,28 @@ public final class RiskModelTrainer {
         }
     }
 
-    /** Fits one level on every example but those of {@code heldFold} (-1: on all). */
-    private static Fit fit(Encoded data, RiskLevel level, int heldFold) {
+    /** Fits score {@code k} on every example but those of {@code heldFold} (-1: on all). */
+    private static Fit fit(Encoded data, int k, int heldFold) {
         List<Example> examples = data.examples;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            if (i % FOLDS != heldFold && label(examples.get(i), level) != null) {
+            if (i % FOLDS != heldFold
+                    && label(examples.get(i), k) != null
+                    && !(SKIP_BLOCKED && examples.get(i).blocked())) {
                 order.add(i);
             }
         }
-        Random random = new Random(SEED + level.ordinal() * 31L + heldFold);
+        Random random =
+                new Random(SEED + (k < RiskModel.LEVELS.length ? RiskModel.LEVELS[k].ordinal() : 7) * 31L + heldFold);
         Fit fit = new Fit(data.names.length);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             java.util.Collections.shuffle(order, random);
             double rate = LEARNING_RATE / (1 + epoch * 0.1);
             for (int index : order) {
-                int y = label(examples.get(index), level);
+                int y = label(examples.get(index), k);
                 int[] features = data.features[index];
                 double p = fit.score(features);
-                double gradient = (y - p) * (y == 1 ? POSITIVE_WEIGHT : 1.0);
+                double gradient = (y - p) * (y == 1 && k != RiskModel.OTHER ? POSITIVE_WEIGHT : 1.0);
                 fit.bias += rate * gradient;
                 for (int feature : features) {
                     double w = fit.weights[feature];
@@ -266,15 +343,12 @@ public final class RiskModelTrainer {
         List<Example> examples = new ArrayList<>();
         for (Path file : files) {
             for (String[] row : EvalTsv.rows(file, 8)) {
-                if (row[2].equals("other")) {
-                    continue;
-                }
-                Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
-                examples.add(new Example(
-                        RiskModel.features(RiskTriage.prepare(row[7], ignored)),
+                examples.add(example(
+                        row[7],
                         EvalTsv.level(row[3]),
                         EvalTsv.level(row[4]),
-                        row[5].equals("yes")));
+                        row[5].equals("yes"),
+                        row[2].equals("other")));
             }
         }
         examples.addAll(calmTurns(root.resolve("safety-eval/scripts.tsv")));
@@ -301,9 +375,7 @@ public final class RiskModelTrainer {
             RiskLevel max = EvalTsv.level(row[3]);
             worried |= max.atLeast(RiskLevel.MEDIUM);
             if (!worried) {
-                Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
-                calm.add(new Example(
-                        RiskModel.features(RiskTriage.prepare(row[4], ignored)), RiskLevel.NONE, max, false));
+                calm.add(example(row[4], RiskLevel.NONE, max, false));
             }
         }
         return calm;

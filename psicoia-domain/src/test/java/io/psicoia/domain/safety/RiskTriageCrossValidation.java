@@ -7,11 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +45,7 @@ public final class RiskTriageCrossValidation {
             boolean hardNegative,
             String category,
             String text,
-            Set<String> features) {
+            RiskModelTrainer.Example example) {
 
         boolean original() {
             if (source.equals("dev")) {
@@ -55,10 +53,6 @@ public final class RiskTriageCrossValidation {
             }
             String last = id.startsWith("tes-") ? BASELINE_ES : BASELINE_EN;
             return id.compareTo(last) <= 0;
-        }
-
-        RiskModelTrainer.Example example() {
-            return new RiskModelTrainer.Example(features, min, max, hardNegative);
         }
     }
 
@@ -135,14 +129,14 @@ public final class RiskTriageCrossValidation {
         calm.addAll(RiskModelTrainer.calmTurns(root.resolve("safety-eval/scripts.tsv")));
         calm.addAll(RiskModelTrainer.calmTurns(root.resolve("safety-eval/train/scripts.tsv")));
 
-        RiskTriage phrases = new RiskTriage(silentModel());
+        RiskTriage phrases = RiskModelTrainer.RULES;
         RiskTriage committed = new RiskTriage();
         RiskAssessment[] outOfFold = new RiskAssessment[items.size()];
         long started = System.nanoTime();
         for (int fold = 0; fold < folds; fold++) {
             List<RiskModelTrainer.Example> training = new ArrayList<>();
             for (Item item : items) {
-                if (fold(item, folds) != fold && !item.about().equals("other")) {
+                if (fold(item, folds) != fold) {
                     training.add(item.example());
                 }
             }
@@ -210,6 +204,11 @@ public final class RiskTriageCrossValidation {
             row(out, "General kept out of crisis", scores[p], s -> s.general);
             row(out, "Level inside the range", scores[p], s -> s.inRange);
         }
+        out.append(String.format(
+                Locale.ROOT,
+                "%nDevelopment scripts, committed model: %d / %d turns inside their range%n",
+                scriptTurnsInRange(root, committed),
+                EvalTsv.rows(root.resolve("safety-eval/scripts.tsv"), 5).size()));
         out.append("\n### all, by category, out of fold (inside / below / above)\n\n")
                 .append("| Category | Inside | Below | Above |\n|---|---|---|---|\n");
         scores[3][1].byCategory.forEach((category, c) -> out.append(
@@ -219,6 +218,21 @@ public final class RiskTriageCrossValidation {
             System.out.println("\n### out-of-fold results outside the range\n");
             listed.forEach(System.out::println);
         }
+    }
+
+    /** The development scripts' turns whose conversation state lies inside the labelled range. */
+    private static int scriptTurnsInRange(Path root, RiskTriage triage) throws IOException {
+        Map<String, RiskState> states = new TreeMap<>();
+        int inside = 0;
+        for (String[] row : EvalTsv.rows(root.resolve("safety-eval/scripts.tsv"), 5)) {
+            RiskState state = states.computeIfAbsent(row[0], s -> new RiskState());
+            state.update(triage.assess(row[4]));
+            RiskLevel level = RiskLevel.max(state.level(), state.otherLevel());
+            if (level.atLeast(EvalTsv.level(row[2])) && EvalTsv.level(row[3]).atLeast(level)) {
+                inside++;
+            }
+        }
+        return inside;
     }
 
     private interface Counts {
@@ -247,11 +261,6 @@ public final class RiskTriageCrossValidation {
         return (int) Long.remainderUnsigned(RiskModel.hash(item.id()), folds);
     }
 
-    /** A model that never raises a level: the phrases alone. */
-    static RiskModel silentModel() {
-        return new RiskModel(Map.of(), new double[] {-50, -50, -50}, new double[] {2, 2, 2});
-    }
-
     static RiskModel read(String model) {
         try {
             return RiskModel.read(new BufferedReader(new StringReader(model)));
@@ -265,7 +274,6 @@ public final class RiskTriageCrossValidation {
         for (String dir : List.of("safety-eval", "safety-eval/train")) {
             for (String name : List.of("items-es.tsv", "items-en.tsv")) {
                 for (String[] row : EvalTsv.rows(root.resolve(dir).resolve(name), 8)) {
-                    Set<RiskSignal> ignored = EnumSet.noneOf(RiskSignal.class);
                     items.add(new Item(
                             row[0],
                             dir.equals("safety-eval") ? "dev" : "train",
@@ -275,7 +283,12 @@ public final class RiskTriageCrossValidation {
                             row[5].equals("yes"),
                             row[6],
                             row[7],
-                            RiskModel.features(RiskTriage.prepare(row[7], ignored))));
+                            RiskModelTrainer.example(
+                                    row[7],
+                                    EvalTsv.level(row[3]),
+                                    EvalTsv.level(row[4]),
+                                    row[5].equals("yes"),
+                                    row[2].equals("other"))));
                 }
             }
         }
