@@ -20,9 +20,12 @@ import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
 import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
 import static io.psicoia.domain.safety.RiskPhrases.ORDINARY_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_AT_RISK;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_DEATH_WORDS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_IMMINENT;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_MILD;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_PLACE;
 import static io.psicoia.domain.safety.RiskPhrases.PASSIVE_WISH;
 import static io.psicoia.domain.safety.RiskPhrases.PAST_MARKER;
 import static io.psicoia.domain.safety.RiskPhrases.PLACE;
@@ -104,6 +107,16 @@ public final class RiskTriage {
             "haría",
             "estoy",
             "pensando",
+            "pensaría",
+            "broma",
+            "loca",
+            "loco",
+            "ideas",
+            "pensamientos",
+            "intenciones",
+            "thinking",
+            "about",
+            "of",
             "he",
             "pensado",
             "quiero",
@@ -282,8 +295,14 @@ public final class RiskTriage {
             // "Esta noche lo hago: le pido casamiento, ya tengo el anillo": a plan, a time, nothing of death.
             planAct = ready = concealed = timing = false;
         }
-        if (!intent && !passive && !selfHarm && !farewell && !distress && found.has(MEDICAL_ROUTINE)) {
-            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished.
+        if (!intent
+                && !passive
+                && !selfHarm
+                && !farewell
+                && !distress
+                && (found.has(MEDICAL_ROUTINE) || found.has(ORDINARY_LEAVING))) {
+            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished; "voy camino al
+            // aeropuerto, ya no hay vuelta atrás": a trip.
             inProgress = means = false;
         }
         if ((givingAway || farewell) && !intent && !passive && !selfHarm && found.has(ORDINARY_LEAVING)) {
@@ -386,8 +405,13 @@ public final class RiskTriage {
         // for its weights to mean anything, and the phrases catch the short crises ("quiero morir").
         // Nor does it tell whose risk it reads: it was trained on messages about the writer, so where the phrases
         // found someone else at risk ("mi hermano se encerró con las pastillas"), that reading stands.
-        boolean someoneElseAtRisk =
-                found.has(OTHER_AT_RISK) && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
+        // Someone else's farewell or gifts beside an ordinary reason ("se despidió de todos, se va a vivir a Madrid"),
+        // or someone on a roof fixing the antenna, with no word of death or harm, is not someone at risk.
+        boolean otherAtRisk = found.has(OTHER_AT_RISK)
+                && !((found.has(OTHER_LEAVING) && found.has(ORDINARY_LEAVING)
+                                || found.has(OTHER_PLACE) && found.has(PLACE_BENIGN))
+                        && !found.has(OTHER_DEATH_WORDS));
+        boolean someoneElseAtRisk = otherAtRisk && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
         boolean blocked = signals.contains(RiskSignal.NEGATED)
                 || words.length < MIN_WORDS_FOR_MODEL
                 || (someoneElseAtRisk && !level.isCrisis());
@@ -420,7 +444,7 @@ public final class RiskTriage {
                     | bit(fiction, RiskModel.Context.FICTION)
                     | bit(found.has(THIRD_PARTY_REFERENCE), RiskModel.Context.THIRD_PARTY)
                     | bit(found.has(REPORTED), RiskModel.Context.REPORTED)
-                    | bit(found.has(OTHER_AT_RISK), RiskModel.Context.OTHER_AT_RISK)
+                    | bit(otherAtRisk, RiskModel.Context.OTHER_AT_RISK)
                     | bit(found.has(FIRST_PERSON), RiskModel.Context.FIRST_PERSON)
                     | bit(found.has(POSSESSIVE_REFERENCE), RiskModel.Context.POSSESSIVE)
                     | bit(found.has(FAREWELL_SORRY), RiskModel.Context.FAREWELL_SORRY)
@@ -464,7 +488,7 @@ public final class RiskTriage {
             return new RiskAssessment(level, RiskSubject.SELF, signals);
         }
         boolean someoneElse = found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED);
-        if (found.has(OTHER_AT_RISK) && someoneElse) {
+        if (otherAtRisk && someoneElse) {
             signals.add(RiskSignal.THIRD_PARTY);
             RiskLevel other;
             if (found.has(OTHER_IMMINENT)) {
@@ -550,6 +574,9 @@ public final class RiskTriage {
         OTHER_MILD,
         OTHER_AT_RISK_HIGH,
         OTHER_DISTRESS,
+        OTHER_LEAVING,
+        OTHER_PLACE,
+        OTHER_DEATH_WORDS,
         RECOVERY,
         ORDINARY_LEAVING,
         HYPOTHETICAL,
