@@ -36,6 +36,14 @@ public final class RiskTriageCrossValidation {
 
     static final String BASELINE_EN = "ten-00310";
 
+    /**
+     * The first ids of the "sealed" pool: written before a round of phrase rules and never listed by {@code --misses},
+     * so its figures stay out of sample for those rules (only its totals are printed).
+     */
+    static final String SEALED_ES = "tes-01806";
+
+    static final String SEALED_EN = "ten-00547";
+
     record Item(
             String id,
             String source,
@@ -53,6 +61,10 @@ public final class RiskTriageCrossValidation {
             }
             String last = id.startsWith("tes-") ? BASELINE_ES : BASELINE_EN;
             return id.compareTo(last) <= 0;
+        }
+
+        boolean sealed() {
+            return source.equals("train") && id.compareTo(id.startsWith("tes-") ? SEALED_ES : SEALED_EN) >= 0;
         }
     }
 
@@ -150,7 +162,7 @@ public final class RiskTriageCrossValidation {
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
-        String[] pools = {"original train", "development", "new", "all"};
+        String[] pools = {"original train", "development", "new", "sealed", "all"};
         Score[][] scores = new Score[pools.length][3]; // phrases only, out of fold, committed model
         for (Score[] row : scores) {
             for (int c = 0; c < row.length; c++) {
@@ -160,13 +172,13 @@ public final class RiskTriageCrossValidation {
         List<String> listed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            int pool = item.source().equals("dev") ? 1 : item.original() ? 0 : 2;
+            int pool = item.source().equals("dev") ? 1 : item.original() ? 0 : item.sealed() ? 3 : 2;
             RiskAssessment[] results = {phrases.assess(item.text()), outOfFold[i], committed.assess(item.text())};
             for (int c = 0; c < results.length; c++) {
                 scores[pool][c].add(item, results[c]);
-                scores[3][c].add(item, results[c]);
+                scores[4][c].add(item, results[c]);
             }
-            if (misses && !inside(item, outOfFold[i])) {
+            if (misses && !item.sealed() && !inside(item, outOfFold[i])) {
                 listed.add(String.format(
                         Locale.ROOT,
                         "%s %s %s %s..%s%s got %s %s (phrases %s) | %s",
@@ -211,7 +223,7 @@ public final class RiskTriageCrossValidation {
                 EvalTsv.rows(root.resolve("safety-eval/scripts.tsv"), 5).size()));
         out.append("\n### all, by category, out of fold (inside / below / above)\n\n")
                 .append("| Category | Inside | Below | Above |\n|---|---|---|---|\n");
-        scores[3][1].byCategory.forEach((category, c) -> out.append(
+        scores[4][1].byCategory.forEach((category, c) -> out.append(
                 String.format(Locale.ROOT, "| %s | %d / %d | %d | %d |%n", category, c[0], c[3], c[1], c[2])));
         System.out.print(out);
         if (misses) {
