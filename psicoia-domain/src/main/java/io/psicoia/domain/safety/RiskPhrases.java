@@ -236,6 +236,11 @@ final class RiskPhrases {
                     + " única salida|mi única opción|lo único que me queda)",
             "(suicide|dying|death) (is|feels like) (the only|my only) (way out|option|answer)",
             "por mi propia mano",
+            "(irme|me voy|me iré|voy a irme|i'm going|im going|i'm leaving|im leaving|leave|go) ~~ (y no es|no es|no"
+                    + " hablo de|and it's not|and its not|it's not|its not|not talking about) (un viaje|viajar|de viaje"
+                    + "|vacaciones|a holiday|a trip|travel|travelling|a vacation)",
+            "me (quito|saco|voy a quitar|voy a sacar) (del medio|de en medio|del camino)",
+            "(take|taking) myself out of the (picture|way)",
             "by my own hand",
             "(sé|se) (cómo|como) y (dónde|donde|cuándo|cuando)",
             "i know (how|where) and (where|when|how)",
@@ -437,6 +442,8 @@ final class RiskPhrases {
             "(lost|losing|have no) (the )?will to live",
             "(nobody|no one|noone) (would|will|is going to|gonna) (miss|notice) me",
             "(want|wanna|like) to (sleep|go to sleep) forever",
+            "(rest|sleep|switch off|fade out|shut down|shut off) (forever|permanently|for good|like permanently)",
+            "(go to sleep|fall asleep|sleep) and stay asleep",
             "(nice|easier|better|a relief) (to|if i) (not exist|didn't exist|wasn't here|weren't here|was gone|were"
                     + " gone|just disappeared|never woke up)",
             "(he dejado|dejé|deje|stopped|i've stopped|quit) (de tomar|taking) (la|mi|mis|my) (medicación|medicacion"
@@ -540,6 +547,16 @@ final class RiskPhrases {
                     + "|cuando|para que|para cuando|no tengan problemas)",
             "(las contraseñas|mi contraseña|la clave del banco|el seguro de vida|mi testamento|el testamento)",
             "(goodbye|bye) (everyone|forever|world|all)",
+            "no (se olviden|te olvides|os olvidéis|me olviden|me olvides) de mí",
+            "(don't|dont|do not) forget (about )?me",
+            "no (lloren|llores|lloréis|se pongan tristes|estén tristes) por mí",
+            "(don't|dont|do not) (cry|be sad) (for|about|over) me",
+            "(ya )?me (habré ido|habre ido)",
+            "(i'll|ill|i will) (be gone|already be gone)",
+            "(by the time|when) (anyone|someone|somebody|you|u) (sees|reads|finds|see|read|find) this",
+            "(cuando|si) (encuentren|encuentres|lean|leas|alguien encuentre|alguien lea) esto ~~ (sepan|sepas|ya|perdón"
+                    + "|no fue|lo intenté)",
+            "fue (un placer|lindo|bonito) (conocerlos|conocerte|conoceros|mientras duró|gente)",
             "(final|last) (goodbye|message|note)",
             "this is (my )?(the )?last (message|night|time)",
             "by the time (you|u) read this",
@@ -803,6 +820,9 @@ final class RiskPhrases {
             "(ya )?(empecé a|estoy empezando a) (sentir|sentirme) ~ (el efecto|mareado|mareada|raro|rara|sueño)"
                     + " ~~ (pastillas|remedios|lo que tomé|lo que me tomé)",
             "(they're|theyre|it's|its) (starting|beginning) to (kick in|work)",
+            "(ya )?(empezó|empieza|está empezando|esta empezando|comenzó|ya está) (a )?hacer efecto",
+            "(lo )?(he hecho|hice|acabo de hacer) hace (un rato|unos minutos|diez minutos|media hora|una hora|nada)",
+            "(i )?(did it|have done it|just did it) (about |like )?(a few|ten|five|twenty|an hour|minutes) ~ ago",
             "(me tomé|me tome|me acabo de tomar|me he tomado|tomé|me tragué) (el|la|un|una) (bote|frasco|caja|blíster"
                     + "|blister|tira|tarro|paquete) (entero|entera|completo|completa)",
             "(ya )?(me las tomé|me los tomé|me las tome|me las he tomado|me las trague|me las tragué)",
@@ -817,6 +837,19 @@ final class RiskPhrases {
                     + " seguro)|(es|son|serían|sería) (letal|letales|mortal|mortales)|(te|me|lo|la|nos) (matan|mata"
                     + "|matarían)|se muere|muere uno)",
             "dosis (letal|mortal|que mata|que te mata|para morir)",
+            // A question whose answer would be lethal: "¿qué medicamento es mortal?", "¿dónde se consigue algo letal?".
+            "(qué|que|cuál|cual|cuáles|cuales|cuánto|cuanto|cuánta|cuanta|cuántas|cuantas|cuántos|cuantos|dónde|donde"
+                    + "|cómo|como|hay|existe|se puede|es cierto que|es verdad que) ~~ (letal|letales|mortal|mortales"
+                    + "|sobredosis|para morirse|para morir|para no despertar|para no quedar vivo|no quedar vivo|para no"
+                    + " sobrevivir|parezca un accidente|parezca accidente|perder el conocimiento|se duerma para siempre"
+                    + "|dormirse para siempre|no despertar más|no despertarse más)",
+            "(what|which|how|where|is there|can you) ~~ (lethal|fatal|overdose|look like an accident|pass out|to not"
+                    + " wake up|so i don't wake up|so i dont wake up|no coming back|to be sure)",
+            "(alto|alta|altura|metros|pisos|piso|puente|edificio|viaducto|tallest|highest|high|floor) ~~~ (no me"
+                    + " (preguntes|pregunten|preguntís|hagas preguntas)|no es para (turismo|pasear|turistear|ver|sacar"
+                    + " fotos)|no pregunto por (turismo|curiosidad)|not sightseeing|not for sightseeing|don't ask why"
+                    + "|dont ask why|not asking for anyone else)",
+            "(no es para|not for) (nadie más|anyone else) ~~ (cuánto|cuántas|qué|how|which|what)",
             "(altura|piso|pisos|metros) ~~~ (para morir|para matarse|no sobrevivir|no sobrevive|no haya forma de"
                     + " sobrevivir|sobrevivir|sea mortal|es mortal|sería mortal|letal|te mata|para que sea seguro"
                     + "|seguro que)",
@@ -902,6 +935,11 @@ final class RiskPhrases {
             "(i )?overdosed (last night|yesterday|today|this morning)",
             "(tried|did it) ~~ (didn't work|woke up|still here)",
             "(me lavaron|me hicieron un lavado de|lavado de) (el )?estómago",
+            "(me dieron de alta|me dieron el alta|me acaban de dar de alta|me dan de alta|salí del hospital|volví del"
+                    + " hospital|discharged|got out of (hospital|the hospital|a e|the er|the psych ward|a and e)) ~~ (después de"
+                    + "|tras|after|por) ~ (intentarlo|lo que hice|what i did|my attempt|la sobredosis|my overdose|mi"
+                    + " intento|el intento)",
+            "(después de|tras|after) (lo que hice|what i did) ~ (el|la|on|last|ayer|anoche|yesterday) ~",
             "(desperté|me desperté|amanecí) en (el|un) (hospital|sanatorio|urgencias|la clínica|la guardia|la uci)"
                     + " ~~ (intent*|pastillas|sobredosis|lo que hice|porque)",
             "(lo )?(volví a intentar|intenté otra vez|intenté de nuevo|intenté nuevamente)",
@@ -1032,8 +1070,22 @@ final class RiskPhrases {
             "(he's|she's|they're|he is|she is|they are) on the (roof|bridge|ledge|tracks)",
             "(took|swallowed) (all|a bottle of|too many|a handful of) ~ (pills|tablets)",
             "better off without (him|her|them)",
-            "goodbye (message|note|post)",
+            "goodbye (message|note|post|letter|letters|video)",
             "(is|are|seems|seem) suicidal",
+            "(ojalá|que) no se (despierte|despertara|levante)",
+            "(dios|diosito|god) ~ se (la|lo) (lleve|llevara|recoja)",
+            "(ready|wants|waiting) for god to take (him|her|them)",
+            "le (da|daría|da a ella|da a él) (igual|lo mismo) (morirse|morir|si se muere|vivir o morir)",
+            "(está|esta|se siente|se ve) de (más|sobra) (en este mundo|en la vida|en esta casa)",
+            "(ya )?no quiere (seguir|seguir viviendo|vivir más|estar aquí|estar acá)",
+            "(intentó|trató de|quiso|quería) (ahorcarse|colgarse|envenenarse|matarse|suicidarse|quitarse la vida"
+                    + "|tirarse|cortarse las venas|irse)",
+            "no ve la hora de (morirse|morir|irse)",
+            "(can't|cant) wait to die",
+            "(marcas|cortes|heridas) que se (hace|hizo|hacía|está haciendo)",
+            "se (tomó|tomo) algo",
+            "(took|has taken|taken) something",
+            "(done|did) something to (herself|himself|themselves)",
             "(is|are) on the (roof|bridge|ledge|tracks)",
             "se (quiere|va a|quería|iba a|piensa|quiso) (tirar|aventar|lanzar|colgar|ahorcar|envenenar|cortar las venas"
                     + "|pegar un tiro|dar un tiro)",
@@ -1065,6 +1117,11 @@ final class RiskPhrases {
                     + "|jump*|aventarse|lanzarse)");
 
     static final PhraseSet OTHER_IMMINENT = PhraseSet.of(
+            "(foto|selfie|video|audio) (desde|en) (un|el|la|una) (puente|azotea|techo|terraza|edificio|acantilado)",
+            "(photo|picture|selfie|video) (from|on) (a|the) (bridge|roof|rooftop|ledge|cliff)",
+            "(dice|dijo|escribió|me dijo) que es (ahora|hoy|esta noche)",
+            "(no reacciona|no responde|no despierta|inconsciente|unresponsive|won't wake up|wont wake up|sangrando"
+                    + "|bleeding)",
             "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
                     + "|vías)",
             "(se tomó|tomó|se tragó|tragó|se tomo) ~ (todas|un frasco|una caja|muchas|demasiadas|un montón) ~ " + PILLS,
@@ -1075,6 +1132,12 @@ final class RiskPhrases {
             "(tonight|right now|has a plan|has pills|has a gun|isn't answering|not answering|locked (himself|herself))");
 
     static final PhraseSet OTHER_MILD = PhraseSet.of(
+            "(ojalá|que) no se (despierte|despertara|levante)",
+            "(dios|diosito|god) ~ se (la|lo) (lleve|llevara|recoja)",
+            "(ready|wants|waiting) for god to take (him|her|them)",
+            "le (da|daría|da a ella|da a él) (igual|lo mismo) (morirse|morir|si se muere|vivir o morir)",
+            "(está|esta|se siente|se ve) de (más|sobra) (en este mundo|en la vida|en esta casa)",
+            "(marcas|cortes|heridas) que se (hace|hizo|hacía|está haciendo)",
             "se (corta|cortó|cortaba|lastima|lastimó|autolesiona|hace daño|hizo daño|hace cortes|está haciendo daño)",
             "no quiere (vivir|seguir viviendo|despertar|seguir)",
             "(cansado|cansada|harto|harta) de vivir",

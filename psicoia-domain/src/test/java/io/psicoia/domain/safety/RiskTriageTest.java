@@ -80,6 +80,25 @@ class RiskTriageTest {
     }
 
     @Test
+    void givenObliqueCrises_thenTheyAreSeen() {
+        // A question whose answer would be lethal, a height asked "not for sightseeing", a farewell without the word.
+        assertThat(triage.assess("¿hay algo que se venda en la farmacia que sea letal?")
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("¿qué altura tiene ese puente? no me preguntes para qué")
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("no lloren por mí, los quise mucho a todos").level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        // Leaving "and it is not a trip"; someone else's passive wish.
+        assertThat(triage.assess("me voy a ir lejos y no hablo de vacaciones").level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        RiskAssessment other = triage.assess("mi abuela repite que ojalá no se despierte mañana");
+        assertThat(other.subject()).isEqualTo(RiskSubject.OTHER);
+        assertThat(other.level()).isEqualTo(RiskLevel.MEDIUM);
+    }
+
+    @Test
     void givenAFarewellWithTheWordDone_thenItIsStillAFarewell() {
         // "done" folded like the Spanish "doné" (I donated) and was taken for an ordinary gift.
         assertThat(triage.assess("by the time you read this it's done, I love you all")
