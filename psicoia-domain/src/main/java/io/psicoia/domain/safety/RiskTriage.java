@@ -47,7 +47,9 @@ import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -204,26 +206,46 @@ public final class RiskTriage {
      * it quotes, idioms blanked out. Adds {@link RiskSignal#IDIOM} when something was set aside.
      */
     static String[] prepare(String text, Set<RiskSignal> signals) {
+        return read(text, signals).words;
+    }
+
+    /** A message's words and their numbers in {@link #VOCABULARY}, as {@link #prepare} leaves them. */
+    private record Prepared(String[] words, int[] ids) {}
+
+    private static Prepared read(String text, Set<RiskSignal> signals) {
         String[] words = words(text);
-        PhraseSet.Matches set = ASIDE.match(words);
+        int[] ids = ASIDE.ids(words);
+        PhraseSet.Matches set = ASIDE.match(words, ids);
         if (set.found(0) || hasMusic(text)) {
             String unquoted = withoutQuotes(text);
             if (!unquoted.equals(text)) {
                 signals.add(RiskSignal.IDIOM);
                 words = words(unquoted);
-                set = ASIDE.match(words);
+                ids = ASIDE.ids(words);
+                set = ASIDE.match(words, ids);
             }
         }
         // Idioms, blanked out: each match becomes one neutral word, so no other phrase can see it.
-        for (int[] span : set.spans(1)) {
-            Arrays.fill(words, span[0], span[1], "_");
-            signals.add(RiskSignal.IDIOM);
+        if (set.found(1)) {
+            for (int[] span : set.spans(1)) {
+                for (int i = span[0]; i < span[1]; i++) {
+                    words[i] = "_";
+                    PhraseSet.Index.forget(ids, i);
+                }
+                signals.add(RiskSignal.IDIOM);
+            }
         }
-        return words;
+        return new Prepared(words, ids);
     }
 
-    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms. */
-    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(QUOTING, IDIOMS);
+    /**
+     * The words of every phrase, numbered once for both indexes ({@link #ASIDE}, {@link #INDEX}): a message's words
+     * are looked up once.
+     */
+    private static final Map<String, Integer> VOCABULARY = new HashMap<>();
+
+    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms (where kept). */
+    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(VOCABULARY, 1L << 1, QUOTING, IDIOMS);
 
     /** Whether the text has a music note (a line of a song), without a regular expression. */
     private static boolean hasMusic(String text) {
@@ -261,9 +283,10 @@ public final class RiskTriage {
     RiskAssessment assess(String text, Probe probe) {
         Objects.requireNonNull(text, "text");
         EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
-        String[] words = prepare(text, signals);
+        Prepared prepared = read(text, signals);
+        String[] words = prepared.words;
 
-        Found found = new Found(words, signals);
+        Found found = new Found(words, prepared.ids, signals);
         boolean intent = found.any(SUICIDAL_INTENT) || spelledOutIntent(words);
         boolean passive = found.any(PASSIVE_WISH);
         boolean selfHarm = found.any(SELF_HARM);
@@ -316,7 +339,7 @@ public final class RiskTriage {
                 && !method
                 && !recentAttempt
                 && !timing
-                && toldAsPast(words)) {
+                && found.toldAsPast()) {
             // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien"). Checked
             // last: most messages have nothing to tell as past, and this one needs another pass over the words.
             signals.add(RiskSignal.PAST_RESOLVED);
@@ -507,13 +530,6 @@ public final class RiskTriage {
         return new RiskAssessment(level, RiskSubject.SELF, signals);
     }
 
-    /** Past markers ("hace años"), not the ongoing "desde hace meses". */
-    private static boolean toldAsPast(String[] words) {
-        String[] copy = words.clone();
-        ONGOING.blankOut(copy);
-        return PAST_MARKER.foundIn(copy) || (RECOVERY.foundIn(copy) && PAST_TENSE.foundIn(copy));
-    }
-
     private static final PhraseSet PAST_TENSE = PhraseSet.of(
             "(pensé en|pensaba en|quise|quería|intenté|llegué a pensar|estuve a punto de|me cortaba|me lastimaba"
                     + "|escribí|i thought about|i tried|i used to)");
@@ -585,10 +601,41 @@ public final class RiskTriage {
         CELEBRATION,
         SERIOUS,
         CONCEALMENT,
-        MEDICAL_ROUTINE
+        MEDICAL_ROUTINE,
+        ONGOING,
+        PAST_MARKER,
+        PAST_TENSE
     };
 
-    private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
+    /** The sets whose matches are looked at by position (negations, counts, what is ongoing), not just found. */
+    private static final List<PhraseSet> POSITIONED = List.of(
+            SUICIDAL_INTENT,
+            PASSIVE_WISH,
+            SELF_HARM,
+            GIVING_AWAY,
+            FAREWELL,
+            PLAN_ACT,
+            READY,
+            MEANS,
+            CONCEALMENT,
+            DISTRESS,
+            FAREWELL_SORRY,
+            RECOVERY,
+            ONGOING,
+            PAST_MARKER,
+            PAST_TENSE);
+
+    private static final PhraseSet.Index INDEX = new PhraseSet.Index(VOCABULARY, positioned(), SETS);
+
+    private static long positioned() {
+        long bits = 0;
+        for (int i = 0; i < SETS.length; i++) {
+            if (POSITIONED.contains(SETS[i])) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
 
     /** The number of each set in {@link #INDEX}, by {@link PhraseSet#serial} (-1: not in the index). */
     private static final int[] SET_NUMBERS = numbers();
@@ -620,10 +667,45 @@ public final class RiskTriage {
         private final Set<RiskSignal> signals;
         private final PhraseSet.Matches matches;
 
-        Found(String[] words, Set<RiskSignal> signals) {
+        Found(String[] words, int[] ids, Set<RiskSignal> signals) {
             this.words = words;
             this.signals = signals;
-            this.matches = INDEX.match(words);
+            this.matches = INDEX.match(words, ids);
+        }
+
+        /**
+         * Whether the message tells a crisis as past: a past marker ("hace años"), or a recovery with a past tense,
+         * that does not start inside something ongoing ("desde hace meses").
+         */
+        boolean toldAsPast() {
+            if (!has(PAST_MARKER) && !has(RECOVERY)) {
+                return false;
+            }
+            List<int[]> ongoing = has(ONGOING) ? matches.spans(number(ONGOING)) : List.of();
+            return startsOutside(PAST_MARKER, ongoing)
+                    || (startsOutside(RECOVERY, ongoing) && startsOutside(PAST_TENSE, ongoing));
+        }
+
+        private boolean startsOutside(PhraseSet set, List<int[]> spans) {
+            int number = number(set);
+            if (!matches.found(number)) {
+                return false;
+            }
+            for (int start = 0; start < words.length; start++) {
+                if (matches.endAt(number, start) > start && !inside(start, spans)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inside(int word, List<int[]> spans) {
+            for (int[] span : spans) {
+                if (word >= span[0] && word < span[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean has(PhraseSet set) {
