@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A small linear model over the words of a message, for what the phrase rules do not cover: three logistic scores,
@@ -54,6 +54,8 @@ final class RiskModel {
     private final int mask;
     private final double[] bias;
     private final double[] thresholds;
+    /** The thresholds as logits: a score passes when its logit does. */
+    private final double[] logitThresholds;
 
     RiskModel(Map<String, float[]> weights, double[] bias, double[] thresholds) {
         int capacity = Integer.highestOneBit(Math.max(16, weights.size() * 2 - 1)) * 2;
@@ -81,6 +83,12 @@ final class RiskModel {
         this.thresholds = Arrays.copyOf(thresholds, SCORES);
         for (int k = thresholds.length; k < SCORES; k++) {
             this.thresholds[k] = 2;
+        }
+        this.logitThresholds = new double[SCORES];
+        for (int k = 0; k < SCORES; k++) {
+            double t = this.thresholds[k];
+            logitThresholds[k] =
+                    t >= 1 ? Double.POSITIVE_INFINITY : t <= 0 ? Double.NEGATIVE_INFINITY : Math.log(t / (1 - t));
         }
     }
 
@@ -202,39 +210,48 @@ final class RiskModel {
 
     /** As {@link #level(String[])}, with what the rules saw ({@link Context} bits). */
     RiskLevel level(String[] words, long context) {
-        return level(scores(words, context));
+        return level(logits(words, context));
     }
 
-    /** The highest level whose score, of {@link #scores}, passes its threshold, or {@link RiskLevel#NONE}. */
-    RiskLevel level(double[] scores) {
+    /** The highest level whose logit, of {@link #logits}, passes its threshold, or {@link RiskLevel#NONE}. */
+    RiskLevel level(double[] logits) {
         RiskLevel level = RiskLevel.NONE;
         for (int k = 0; k < LEVELS.length; k++) {
-            if (scores[k] >= thresholds[k]) {
+            if (logits[k] >= logitThresholds[k]) {
                 level = LEVELS[k];
             }
         }
         return level;
     }
 
-    /** Whether {@link #scores} say the risk read is someone else's ({@link #OTHER}). */
-    boolean aboutOther(double[] scores) {
-        return scores[OTHER] >= thresholds[OTHER];
+    /** Whether {@link #logits} say the risk read is someone else's ({@link #OTHER}). */
+    boolean aboutOther(double[] logits) {
+        return logits[OTHER] >= logitThresholds[OTHER];
     }
 
-    /**
-     * The probability of each "at least" level, then of {@link #OTHER}, for the words of a message: the same features as {@link #features},
-     * each counted once, found by hash without building their text.
-     */
+    /** The probability of each "at least" level, then of {@link #OTHER}, for the words of a message. */
     double[] scores(String[] words) {
         return scores(words, 0);
     }
 
     /** As {@link #scores(String[])}, with what the rules saw ({@link Context} bits). */
     double[] scores(String[] words, long context) {
-        int[] found = new int[Math.min(3 * words.length, 64) + 1 + Long.bitCount(context)];
-        int count = 0;
+        double[] z = logits(words, context);
+        for (int k = 0; k < z.length; k++) {
+            z[k] = 1 / (1 + Math.exp(-z[k]));
+        }
+        return z;
+    }
+
+    /**
+     * The logit of each score for a message: its bias plus the weight of every feature of {@link #features}, each
+     * counted as often as it occurs, found by hash without building their text. Compared with thresholds turned into
+     * logits once, so no exponential is taken per message.
+     */
+    double[] logits(String[] words, long context) {
+        double[] z = bias.clone();
         for (long bits = context; bits != 0; bits &= bits - 1) {
-            count = add(found, count, CONTEXTS[Long.numberOfTrailingZeros(bits)].hash);
+            add(z, CONTEXTS[Long.numberOfTrailingZeros(bits)].hash);
         }
         long previous = 0;
         boolean hasPrevious = false;
@@ -252,51 +269,35 @@ final class RiskModel {
                 }
                 h = (h ^ word.charAt(i)) * FNV_PRIME;
             }
-            count = add(found, count, h);
+            add(z, h);
             if (length > STEM) {
-                count = add(found, count, stem);
+                add(z, stem);
             }
             if (hasPrevious) {
                 long pair = (previous ^ ' ') * FNV_PRIME;
                 for (int i = 0; i < length; i++) {
                     pair = (pair ^ word.charAt(i)) * FNV_PRIME;
                 }
-                count = add(found, count, pair);
-            }
-            if (count + 3 >= found.length) {
-                found = Arrays.copyOf(found, found.length * 2);
+                add(z, pair);
             }
             previous = h;
             hasPrevious = true;
         }
-        // Each feature counts once, however often it occurs: sum the distinct slots.
-        Arrays.sort(found, 0, count);
-        double[] z = bias.clone();
-        for (int i = 0; i < count; i++) {
-            if (i > 0 && found[i] == found[i - 1]) {
-                continue;
-            }
-            int base = found[i] * SLOT + 1;
-            for (int k = 0; k < z.length; k++) {
-                z[k] += Float.intBitsToFloat(table[base + k]);
-            }
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] = 1 / (1 + Math.exp(-z[k]));
-        }
         return z;
     }
 
-    /** Appends the slot of feature hash {@code key} when the model has a weight for it. */
-    private int add(int[] found, int count, long key) {
+    /** Adds the weights of the feature whose hash is {@code key}, when the model has weights for it. */
+    private void add(double[] z, long key) {
         int tag = tag(key);
         for (int slot = (int) key & mask; table[slot * SLOT] != 0; slot = (slot + 1) & mask) {
             if (table[slot * SLOT] == tag) {
-                found[count] = slot;
-                return count + 1;
+                int base = slot * SLOT + 1;
+                for (int k = 0; k < SCORES; k++) {
+                    z[k] += Float.intBitsToFloat(table[base + k]);
+                }
+                return;
             }
         }
-        return count;
     }
 
     /** The upper half of a feature hash, never 0 (0 marks an empty slot). */
@@ -314,14 +315,17 @@ final class RiskModel {
         return h;
     }
 
-    /** Words, word pairs within a sentence, and four-letter stems of longer words: the features, as text. */
-    static Set<String> features(String[] words) {
+    /**
+     * Words, word pairs within a sentence, and four-letter stems of longer words: the features, as text, each as often
+     * as it occurs.
+     */
+    static List<String> features(String[] words) {
         return features(words, 0);
     }
 
     /** As {@link #features(String[])}, with the {@link Context} features first. */
-    static Set<String> features(String[] words, long context) {
-        Set<String> features = new LinkedHashSet<>(words.length * 3);
+    static List<String> features(String[] words, long context) {
+        List<String> features = new ArrayList<>(words.length * 3);
         for (Context c : CONTEXTS) {
             if ((context & c.bit()) != 0) {
                 features.add(c.feature);

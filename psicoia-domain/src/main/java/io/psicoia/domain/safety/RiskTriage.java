@@ -480,7 +480,7 @@ public final class RiskTriage {
         }
         boolean learnedOther = false;
         if (!blocked) {
-            double[] scores = model.scores(words, context);
+            double[] scores = model.logits(words, context);
             RiskLevel learned = model.level(scores);
             if (learned.compareTo(level) > 0) {
                 // What the phrases missed and the model, trained on labelled messages, recognises; whose risk it is

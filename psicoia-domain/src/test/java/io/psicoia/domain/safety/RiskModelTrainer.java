@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,7 +45,7 @@ public final class RiskModelTrainer {
     private static final long SEED = 20261125L;
 
     record Example(
-            Set<String> features,
+            List<String> features,
             RiskLevel min,
             RiskLevel max,
             boolean hardNegative,
@@ -167,7 +166,7 @@ public final class RiskModelTrainer {
             List<String> names = new ArrayList<>();
             this.features = new int[examples.size()][];
             for (int i = 0; i < examples.size(); i++) {
-                Set<String> set = examples.get(i).features();
+                List<String> set = examples.get(i).features();
                 int[] row = new int[set.size()];
                 int j = 0;
                 for (String feature : set) {
