@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small linear model over the words of a message, for what the phrase rules do not cover: three logistic scores,
- * "at least medium", "at least high", "at least imminent", each with its threshold.
+ * A small linear model over the words of a message and what the phrase rules found in it, for what the rules do not
+ * cover: three logistic scores, "at least medium", "at least high", "at least imminent", each with its threshold, and
+ * a fourth ({@link #OTHER}) that says whether the risk read is someone else's.
  *
  * <p>Deterministic and offline: the weights are a resource of this module ({@value #RESOURCE}), trained by {@code
- * RiskModelTrainer} (test sources) from the labelled sets in {@code safety-eval/} (never from the held-out set), and
- * committed. Features are the folded words, word pairs and four-letter stems of the message after idioms were
- * blanked out ({@link #features}); scoring looks them up by a hash of their text, built without making strings, so a
- * message is scored in well under a microsecond.
+ * RiskModelTrainer} (test sources) from the labelled sets in {@code safety-eval/} (never from the held-out sets), and
+ * committed. Features are the folded words, word pairs and four-letter stems of the message after idioms were blanked
+ * out, each counted as often as it occurs, and one feature per finding of the rules ({@link Context}) ({@link
+ * #features}); scoring looks them up by a hash of their text, built without making strings, and compares logits with
+ * thresholds turned into logits once, so a message is scored in well under a microsecond.
  */
 final class RiskModel {
 
@@ -141,11 +143,6 @@ final class RiskModel {
      * place with a view, pills of a treatment). Set by {@link RiskTriage} as bits of a {@code long}.
      */
     enum Context {
-        RULES_NONE,
-        RULES_LOW,
-        RULES_MEDIUM,
-        RULES_HIGH,
-        RULES_IMMINENT,
         INTENT,
         PASSIVE,
         SELF_HARM,
@@ -185,19 +182,6 @@ final class RiskModel {
 
         long bit() {
             return 1L << ordinal();
-        }
-
-        static RiskLevel rules(long context) {
-            for (int k = RULES_IMMINENT.ordinal(); k > RULES_NONE.ordinal(); k--) {
-                if ((context & (1L << k)) != 0) {
-                    return RiskLevel.values()[k - RULES_NONE.ordinal()];
-                }
-            }
-            return RiskLevel.NONE;
-        }
-
-        static long of(RiskLevel rules) {
-            return 1L << (RULES_NONE.ordinal() + rules.ordinal());
         }
     }
 

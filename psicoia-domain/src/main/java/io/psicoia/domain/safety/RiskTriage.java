@@ -55,8 +55,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one message and says how much risk of suicide or self-harm it shows, and whose: deterministic, no model, a few
- * microseconds per message, so it works offline, under load and when every provider is down.
+ * Reads one message and says how much risk of suicide or self-harm it shows, and whose: deterministic, offline (the
+ * learned model is a small table shipped in this module), a few microseconds per message, so it works under load and
+ * when every provider is down.
  *
  * <p>Spanish first, in its regional forms, English second. The text is folded first ({@link SafetyNormalizer}: case,
  * accents, repeated letters, digits for letters, spelled-out words, shorthands). Then:
@@ -68,7 +69,10 @@ import java.util.regex.Pattern;
  *       counts as negated, and a crisis told as past ("hace años", with "hoy estoy bien") as history;
  *   <li>the level follows from the combination: an act in progress, or intent with a plan, means, a time or a
  *       place, is imminent; intent, method questions, a recent attempt or a farewell are high; passive wishes,
- *       self-harm and giving things away are medium; distress alone is low.
+ *       self-harm and giving things away are medium; distress alone is low;
+ *   <li>a small learned model ({@link RiskModel}), given the words and what the phrases found, may raise the level
+ *       where the phrases missed (never lower it, never where the risk words were negated), and then says whose
+ *       risk it read when the message names someone.
  * </ol>
  *
  * <p>When nothing points at the writer but someone else is described at risk, the subject is {@link
@@ -440,8 +444,7 @@ public final class RiskTriage {
                 || (someoneElseAtRisk && !level.isCrisis());
         long context = 0;
         if (!blocked || probe != null) {
-            context = RiskModel.Context.of(level)
-                    | bit(intent, RiskModel.Context.INTENT)
+            context = bit(intent, RiskModel.Context.INTENT)
                     | bit(passive, RiskModel.Context.PASSIVE)
                     | bit(selfHarm, RiskModel.Context.SELF_HARM)
                     | bit(givingAway, RiskModel.Context.GIVING_AWAY)
