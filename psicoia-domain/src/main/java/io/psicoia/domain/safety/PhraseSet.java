@@ -90,8 +90,8 @@ final class PhraseSet {
     }
 
     /**
-     * Several sets in one trie, matched in one pass over a message: each set keeps its own matches ({@link
-     * Matches}). Up to 64 sets.
+     * Several sets in one trie, matched in one pass over a message: which sets matched, and where for the sets asked
+     * for ({@link Matches}). Up to 64 sets.
      */
     static final class Index {
         private static final int BREAK_ID = -2;
@@ -100,13 +100,33 @@ final class PhraseSet {
         private final Frozen root;
         private final int size;
         /** Every whole word of the phrases, numbered: a message's words are looked up once, then edges by number. */
-        private final Map<String, Integer> vocabulary = new HashMap<>();
+        private final Map<String, Integer> vocabulary;
+        /** Per set, its row in {@link Matches}'s table of ends, or -1 when only whether it matched is kept. */
+        private final int[] rows;
 
+        private final int positioned;
+
+        /** An index of its own words, keeping where every set matched. */
         Index(PhraseSet... sets) {
+            this(new HashMap<>(), -1L, sets);
+        }
+
+        /**
+         * An index numbering its words in {@code vocabulary}, which other indexes may share so that one {@link #ids}
+         * serves them all; where a set matched is kept only for the sets whose bit is set in {@code positioned}.
+         */
+        Index(Map<String, Integer> vocabulary, long positioned, PhraseSet... sets) {
             if (sets.length > Long.SIZE) {
                 throw new IllegalArgumentException("at most 64 sets");
             }
             size = sets.length;
+            this.vocabulary = vocabulary;
+            rows = new int[size];
+            int row = 0;
+            for (int i = 0; i < size; i++) {
+                rows[i] = (positioned & (1L << i)) != 0 ? row++ : -1;
+            }
+            this.positioned = row;
             Node trie = new Node();
             for (int i = 0; i < sets.length; i++) {
                 for (String phrase : sets[i].phrases) {
@@ -122,38 +142,53 @@ final class PhraseSet {
             root = Frozen.freeze(trie, vocabulary, new HashMap<>());
         }
 
-        Matches match(String[] words) {
+        /** The number of each word in the vocabulary (or a mark for a sentence break, or for a word none has). */
+        int[] ids(String[] words) {
             int[] ids = new int[words.length];
             for (int i = 0; i < words.length; i++) {
                 Integer id = vocabulary.get(words[i]);
                 ids[i] = id != null ? id : words[i].equals(SafetyNormalizer.BREAK) ? BREAK_ID : UNKNOWN_ID;
             }
-            int[][] ends = new int[size][];
-            for (int start = 0; start < words.length; start++) {
-                walk(root, words, ids, start, start, ends);
-            }
-            return new Matches(ends);
+            return ids;
         }
 
-        private static void walk(Frozen node, String[] words, int[] ids, int at, int start, int[][] ends) {
+        /** Marks word {@code i} of {@link #ids} as one no phrase has (after it was blanked out). */
+        static void forget(int[] ids, int i) {
+            ids[i] = UNKNOWN_ID;
+        }
+
+        Matches match(String[] words) {
+            return match(words, ids(words));
+        }
+
+        /** The matches in a message whose word numbers, from this index's vocabulary, are {@code ids}. */
+        Matches match(String[] words, int[] ids) {
+            Matches matches = new Matches(rows, words.length);
+            for (int start = 0; start < words.length; start++) {
+                walk(root, words, ids, start, start, matches);
+            }
+            return matches;
+        }
+
+        private void walk(Frozen node, String[] words, int[] ids, int at, int start, Matches matches) {
             if (node.sets != 0 && at > start) {
+                matches.found |= node.sets;
                 for (long bits = node.sets; bits != 0; bits &= bits - 1) {
-                    int set = Long.numberOfTrailingZeros(bits);
-                    if (ends[set] == null) {
-                        ends[set] = new int[words.length];
+                    int row = rows[Long.numberOfTrailingZeros(bits)];
+                    if (row >= 0) {
+                        matches.end(row, positioned, start, at);
                     }
-                    ends[set][start] = Math.max(ends[set][start], at);
                 }
             }
             if (at < words.length) {
                 Frozen next = node.child(ids[at]);
                 if (next != null) {
-                    walk(next, words, ids, at + 1, start, ends);
+                    walk(next, words, ids, at + 1, start, matches);
                 }
                 String[] prefixes = node.prefixes;
                 for (int p = 0; p < prefixes.length; p++) {
                     if (words[at].startsWith(prefixes[p])) {
-                        walk(node.prefixNodes[p], words, ids, at + 1, start, ends);
+                        walk(node.prefixNodes[p], words, ids, at + 1, start, matches);
                     }
                 }
             }
@@ -163,7 +198,7 @@ final class PhraseSet {
                     if (skip > 0 && ids[at + skip - 1] == BREAK_ID) {
                         break;
                     }
-                    walk(node.gapNodes[g], words, ids, at + skip, start, ends);
+                    walk(node.gapNodes[g], words, ids, at + skip, start, matches);
                 }
             }
         }
@@ -304,17 +339,43 @@ final class PhraseSet {
         }
     }
 
-    /** The matches of each set of an {@link Index} in one message. */
+    /**
+     * The matches of each set of an {@link Index} in one message: whether each set matched, and for the sets the
+     * index keeps positions of, where. Tables are made only when such a set matches.
+     */
     static final class Matches {
-        private final int[][] ends;
+        private final int[] rows;
+        private final int length;
+        long found;
+        /** Per kept set, the end of its longest match from each start; null until it matches. */
+        private int[][] ends;
 
-        private Matches(int[][] ends) {
-            this.ends = ends;
+        private Matches(int[] rows, int length) {
+            this.rows = rows;
+            this.length = length;
+        }
+
+        private void end(int row, int positioned, int start, int at) {
+            if (ends == null) {
+                ends = new int[positioned][];
+            }
+            if (ends[row] == null) {
+                ends[row] = new int[length];
+            }
+            ends[row][start] = Math.max(ends[row][start], at);
         }
 
         /** Whether set number {@code set} matched anywhere. */
         boolean found(int set) {
-            return ends[set] != null;
+            return (found & (1L << set)) != 0;
+        }
+
+        private int[] ends(int set) {
+            int row = rows[set];
+            if (row < 0) {
+                throw new IllegalStateException("positions of set " + set + " are not kept");
+            }
+            return ends == null ? null : ends[row];
         }
 
         /**
@@ -322,13 +383,13 @@ final class PhraseSet {
          * -1: every start, including those inside another match that {@link #spans} leaves out.
          */
         int endAt(int set, int start) {
-            int[] end = ends[set];
+            int[] end = ends(set);
             return end == null || end[start] <= start ? -1 : end[start];
         }
 
         /** The non-overlapping matches of set number {@code set}, left to right, as {start, end}. */
         List<int[]> spans(int set) {
-            int[] end = ends[set];
+            int[] end = ends(set);
             if (end == null) {
                 return List.of();
             }

@@ -70,7 +70,8 @@ final class RiskPhrases {
             "(me|te|se) (muero|moría|morí|muera|moriría|voy a morir|estoy muriendo|iba a morir|muere|murió) (de|del) ~"
                     + " (risa|vergüenza|hambre|sueño|frío|calor|ganas|envidia|amor|aburrimiento|miedo|susto|nervios"
                     + "|ternura|emoción|cansancio|sed|dolor de|lindo|celos|asco|gusto|curiosidad|intriga|alegría"
-                    + "|felicidad|la risa|los nervios)",
+                    + "|felicidad|la risa|los nervios|bonito|bonita|linda|hermoso|hermosa|rico|rica|bueno|buena|tierno"
+                    + "|tierna|precioso|preciosa|viejo|vieja)",
             "(me|te|se) (quiero|quise|quería|quiere) morir (de|del) (la )?(risa|vergüenza|ganas|amor|ternura|celos"
                     + "|envidia|asco|aburrimiento|hambre|sueño|frío|calor|emoción|nervios)",
             "(morirme|morir|muriendo|muerto|muerta|muertos|muertas|morirse|morirte) (de|del) ~ (risa|vergüenza|hambre"
@@ -90,15 +91,46 @@ final class RiskPhrases {
                     + "|una cucaracha|las cucarachas|mosquitos|moscas|la conversación|dos pájaros)",
             "(ganas de|quiero|quisiera|voy a|lo voy a|la voy a) matar (a|al) ~",
             "(lo|la|los|las) (voy a|quiero|quisiera) matar",
-            "(me|te) (corté|corto|corta|cortaste|cortaron|cortó|voy a cortar|he cortado) (el|la|las|los) (pelo|cabello"
+            "(me|te|se) (corté|corto|corta|cortaste|cortaron|cortó|voy a cortar|he cortado|va a cortar) (el|la|las|los)"
+                    + " (pelo|cabello"
                     + "|flequillo|uñas|barba|dedo|mano|puntas|rulos|pie)",
             "(cortarme|cortarte) (el|la|las|los) (pelo|cabello|flequillo|uñas|barba|puntas)",
             "me corté (haciendo|cocinando|pelando|picando|con (un|el|la|una) (cuchillo|papel|vidrio|lata|hoja))",
+            "(me|se|te) (corté|cortó|cortaste) (jugando|afeitándome|afeitándose|afeitando|cocinando|pelando|picando"
+                    + "|trabajando|en el trabajo|en la cocina)",
+            "(cut|cutting) (myself|himself|herself) (chopping|cooking|shaving|slicing|peeling|on (a|the|some))",
             "(me|te) (tiré|tiro|voy a tirar|tiraba|tiramos|tiro de) (en|a|al|a la|en la) (cama|sillón|sofá|pileta"
                     + "|piscina|agua|pasto|suelo|playa|río|mar|alberca|colchón|hamaca|arena)",
-            "me (lastimé|lastimo|hice daño|golpeé|torcí) ~ (jugando|entrenando|corriendo|en el partido|la rodilla"
-                    + "|el tobillo|la espalda|la mano|el pie|el hombro|el dedo|la muñeca jugando|en el gym|en el"
-                    + " gimnasio|cocinando|con la puerta)",
+            "(me|se|te) (lastimé|lastimo|lastimó|hice daño|hizo daño|he hecho daño|ha hecho daño|golpeé|golpeó|torcí"
+                    + "|torció) ~ (jugando|entrenando|corriendo|en el partido|la rodilla|el tobillo|la espalda|la mano"
+                    + "|el pie|el hombro|el dedo|la muñeca jugando|en el gym|en el gimnasio|cocinando|con la puerta|en la"
+                    + " espalda|en la rodilla|en el tobillo|bailando|cargando|levantando|en el trabajo|en la mudanza)",
+            // Putting up with something ordinary: venting, not a wish to die.
+            "no (aguanto|soporto|puedo) (más|mas) (con )?(el|la|los|las|este|esta|estos|estas|ese|esa|a mi|a mis|a este"
+                    + "|a esta|al) (tráfico|calor|frío|ruido|obra|lluvia|jefe|jefa|profe|profesor|profesora|vecino|vecina"
+                    + "|vecinos|tarea|tareas|deberes|examen|exámenes|clima|música|olor|mosquitos|espera|fila|cola|dolor"
+                    + "|tos|resfriado|gripe|gripa|colectivo|bondi|micro|metro|subte|humedad|ganas|suegra|suegro|dieta"
+                    + "|uniforme|wifi|internet|compu|celular|teléfono|humo|polvo|tráfico de)",
+            // "lo hago" said of something ordinary, not of a plan.
+            "(por qué|porqué|para qué|por que|para que) lo hago",
+            "(igual|siempre|a veces|a diario|todavía) lo hago",
+            "lo hago (igual|bien|mal|siempre|todos los días|a diario|yo solo|yo sola|por gusto|cada vez)",
+            // Leaps for fun.
+            "(tirar|aventar|lanzar|tirarse|aventarse|lanzarse|tirarme|aventarme|lanzarme|tiro|tiré|tiró|avento|aventé"
+                    + "|aventó|lanzo|lancé|lanzó) (del|de la|de un|de una|desde el|en|en el|al|a la) (trampolín|bungee"
+                    + "|paracaídas|tobogán|tirolesa|canopy|piscina|pileta|agua|mar|río|lago|alberca|cascada|parapente)",
+            // Medicine taken as prescribed.
+            "todas (las|mis) pastillas (del|de la|de mi|de tu|que me) (tratamiento|antibiótico|antibiótica|receta"
+                    + "|médico|doctor|doctora|recetó|dio el médico|dio la doctora)",
+            // Ordinary ways of leaving a group or a chat.
+            "ya no voy a estar en (el|la) (grupo|equipo|clase|oficina|empresa|chat|club|coro|taller|curso)",
+            "(die|dies|died|dying) down",
+            "(die|dying) (if|unless) (i|she|he|they|we) (don't|doesn't|can't|cant|dont|doesnt) (get|see|go)",
+            "(se|me|te) (muere|muero|va a morir|voy a morir|muera) si no (la|lo|me|le|les|gana|ganan|consigo|consigue"
+                    + "|dejan|viene|llega|sale)",
+            "(not |never )?wake up (until|till) (summer|spring|the weekend|monday|noon|christmas|march|april|next week)",
+            "(despertar|despertarme) hasta (el verano|la primavera|el lunes|el mediodía|mediodía|que (termine|pase"
+                    + "|acabe) el invierno|navidad|marzo|abril|la semana que viene)",
             "(es|sería|fue|seria) (un|una) suicidio (salir|ir|hacer|manejar|cruzar|comprar|meterse|correr|entrar|pedir)",
             "suicidio (político|comercial|profesional|laboral|social|financiero|deportivo|económico)",
             "(es|sería|fue) un suicidio",
@@ -115,10 +147,35 @@ final class RiskPhrases {
             "(dead|bored|scared|worried|sick) (tired|to death)",
             "over my dead body",
             "hurt myself (playing|running|at the gym|lifting|at work|skiing|cooking)",
-            "(disappear|vanish) (from social media|off social media|for a (bit|while|week|month))");
+            "(disappear|vanish) (from social media|off social media|for a (bit|while|week|month))",
+            // Ending a relationship or a task, not a life.
+            "(terminar|terminé|termino|acabar|acabé|acabo|cortar|corté) (con|todo con) (mi|el|la) (novio|novia|pareja|ex"
+                    + "|relación|chico|chica|pololo|polola|jeva|jevo|morra|vato|man)",
+            "(terminar|acabar) con (todo )?(lo pendiente|los pendientes|el papeleo|la tarea|las tareas|la serie|el"
+                    + " proyecto|la tesis|el informe|la limpieza|la mudanza)",
+            "(terminar|acabar) con todo lo (que tengo pendiente|que me falta|pendiente)",
+            "(end|ending|ended|break|breaking|broke) (it|things) (off )?with (my|him|her|them|the)",
+            // A blessing or a wish to travel, not to die.
+            "(me lleve|me lleves|llévame|llevame|nos lleve|llévanos) (con bien|por buen camino|de vacaciones|a la playa"
+                    + "|a cancún|a la playa|a la costa|de viaje|lejos de (esta|este|la|el) (oficina|trabajo|ciudad|pueblo"
+                    + "|escuela|facultad|reunión))",
+            "(irme|ir|voy) con (mi|mis) ~ (al|a la|de) (campo|playa|pueblo|viaje|vacaciones|cine|mercado|compras|fiesta"
+                    + "|casa de|finca|chacra|río)",
+            // Sleep, literally: a long lie-in.
+            "(dormir|dormirme|sleep) (para siempre|forever) (este|el|en esta|en este|hasta|this|on|in|until|till)",
+            "(despertar|despertarme|wake up) (mañana|tomorrow) ~~ (feriado|es domingo|es sábado|día libre|libre|day off"
+                    + "|off work|vacaciones|dormir hasta|sleeping till|sleep in|sleeping in)",
+            "(despertar|despertarme|wake up) (de|from) (este|this) (sueño|dream)",
+            // A timetable asked for a journey.
+            "hora pasa (el|el último|el ultimo) (tren|metro|bus|colectivo|micro|camión) (a|para|hacia|de|los|en|rumbo)",
+            // Things that "die": a phone, a car, a laptop.
+            "(compu|computadora|celular|cel|teléfono|telefono|auto|carro|coche|laptop|batería|bateria|impresora|tele"
+                    + "|moto|phone|car|battery|printer|router|wifi|nevera|heladera) ~ (se quiere morir|se está muriendo"
+                    + "|se esta muriendo|se murió|se muere|is dying|died|wants to die)");
 
     /** Said when a message reports what a song, film or book says. */
     static final PhraseSet QUOTING = PhraseSet.of(
+            "(keeps playing|stuck in my head|on repeat|en repeat|sonando|suena en mi cabeza)",
             "(canción|canciones|tema de|temazo|letra|letras|canta|cantaba|cantando|estribillo|verso|versos|poema|poesía"
                     + "|película|peli|serie|libro|novela|cuento|personaje|frase|cita|dice la|dijo el|dice el|escribió"
                     + "|song|lyrics|lyric|sings|singing|poem|quote|movie|book|character|line from)");
@@ -134,7 +191,9 @@ final class RiskPhrases {
             "(que )?dios me (perdone|va a perdonar|perdonará|entienda) ~~ (lo que voy a hacer|lo que pienso hacer|por"
                     + " irme|por lo que|por esto|si me voy|si lo hago)",
             "(no voy a|no creo que) (llegar|pasar) (a|de) (fin de año|navidad|mi cumpleaños|mañana|la semana)",
-            "ya (lo )?decidí",
+            // "Ya lo decidí" (the act left unnamed), not "ya decidí terminar con mi novio".
+            "ya lo decidí",
+            "ya decidí (que )?(me voy|irme|hacerlo|no seguir|ya no sigo|no sigo|que se acaba)",
             "(quiero|quisiera) (morir|morirme|estar muerto|estar muerta|estar muertx)",
             "(suicidarme|quitarme la vida|matarme|me suicido)",
             "me (hubiera|habría|hubiese) (matado|suicidado|quitado la vida)",
@@ -177,6 +236,11 @@ final class RiskPhrases {
                     + " única salida|mi única opción|lo único que me queda)",
             "(suicide|dying|death) (is|feels like) (the only|my only) (way out|option|answer)",
             "por mi propia mano",
+            "(irme|me voy|me iré|voy a irme|i'm going|im going|i'm leaving|im leaving|leave|go) ~~ (y no es|no es|no"
+                    + " hablo de|and it's not|and its not|it's not|its not|not talking about) (un viaje|viajar|de viaje"
+                    + "|vacaciones|a holiday|a trip|travel|travelling|a vacation)",
+            "me (quito|saco|voy a quitar|voy a sacar) (del medio|de en medio|del camino)",
+            "(take|taking) myself out of the (picture|way)",
             "by my own hand",
             "(sé|se) (cómo|como) y (dónde|donde|cuándo|cuando)",
             "i know (how|where) and (where|when|how)",
@@ -378,6 +442,8 @@ final class RiskPhrases {
             "(lost|losing|have no) (the )?will to live",
             "(nobody|no one|noone) (would|will|is going to|gonna) (miss|notice) me",
             "(want|wanna|like) to (sleep|go to sleep) forever",
+            "(rest|sleep|switch off|fade out|shut down|shut off) (forever|permanently|for good|like permanently)",
+            "(go to sleep|fall asleep|sleep) and stay asleep",
             "(nice|easier|better|a relief) (to|if i) (not exist|didn't exist|wasn't here|weren't here|was gone|were"
                     + " gone|just disappeared|never woke up)",
             "(he dejado|dejé|deje|stopped|i've stopped|quit) (de tomar|taking) (la|mi|mis|my) (medicación|medicacion"
@@ -481,6 +547,16 @@ final class RiskPhrases {
                     + "|cuando|para que|para cuando|no tengan problemas)",
             "(las contraseñas|mi contraseña|la clave del banco|el seguro de vida|mi testamento|el testamento)",
             "(goodbye|bye) (everyone|forever|world|all)",
+            "no (se olviden|te olvides|os olvidéis|me olviden|me olvides) de mí",
+            "(don't|dont|do not) forget (about )?me",
+            "no (lloren|llores|lloréis|se pongan tristes|estén tristes) por mí",
+            "(don't|dont|do not) (cry|be sad) (for|about|over) me",
+            "(ya )?me (habré ido|habre ido)",
+            "(i'll|ill|i will) (be gone|already be gone)",
+            "(by the time|when) (anyone|someone|somebody|you|u) (sees|reads|finds|see|read|find) this",
+            "(cuando|si) (encuentren|encuentres|lean|leas|alguien encuentre|alguien lea) esto ~~ (sepan|sepas|ya|perdón"
+                    + "|no fue|lo intenté)",
+            "fue (un placer|lindo|bonito) (conocerlos|conocerte|conoceros|mientras duró|gente)",
             "(final|last) (goodbye|message|note)",
             "this is (my )?(the )?last (message|night|time)",
             "by the time (you|u) read this",
@@ -704,6 +780,9 @@ final class RiskPhrases {
             "(mis viejos no saben|nadie sabe|no one knows|nobody knows|nadie sabe que estoy)");
 
     static final PhraseSet PLACE_BENIGN = PhraseSet.of(
+            "(hotel|restaurante|bar|rooftop|crucero|vértigo|vertigo|parapente*|surf*|playa|fuegos artificiales|fireworks"
+                    + "|con los socios|con los panas|con los pibes|con las chicas|con mi familia|con mis primos|brisa"
+                    + "|vacaciones|turist*|mirador|tobogán|piscina|pileta|swim*|holiday|vacation)",
             "(arreglando|limpiando|tomando sol|con amigos|con mis amigos|sacando fotos|mirando el atardecer|de paseo"
                     + "|turistas|asado|tendiendo|colgando la ropa|antena|tanque|gotera|fiesta|vista|selfie|paseando"
                     + "|fixing|cleaning|photos|sunset|party|view|tourists|repairing|atardecer|tomando mate|mate|café"
@@ -741,6 +820,9 @@ final class RiskPhrases {
             "(ya )?(empecé a|estoy empezando a) (sentir|sentirme) ~ (el efecto|mareado|mareada|raro|rara|sueño)"
                     + " ~~ (pastillas|remedios|lo que tomé|lo que me tomé)",
             "(they're|theyre|it's|its) (starting|beginning) to (kick in|work)",
+            "(ya )?(empezó|empieza|está empezando|esta empezando|comenzó|ya está) (a )?hacer efecto",
+            "(lo )?(he hecho|hice|acabo de hacer) hace (un rato|unos minutos|diez minutos|media hora|una hora|nada)",
+            "(i )?(did it|have done it|just did it) (about |like )?(a few|ten|five|twenty|an hour|minutes) ~ ago",
             "(me tomé|me tome|me acabo de tomar|me he tomado|tomé|me tragué) (el|la|un|una) (bote|frasco|caja|blíster"
                     + "|blister|tira|tarro|paquete) (entero|entera|completo|completa)",
             "(ya )?(me las tomé|me los tomé|me las tome|me las he tomado|me las trague|me las tragué)",
@@ -755,6 +837,19 @@ final class RiskPhrases {
                     + " seguro)|(es|son|serían|sería) (letal|letales|mortal|mortales)|(te|me|lo|la|nos) (matan|mata"
                     + "|matarían)|se muere|muere uno)",
             "dosis (letal|mortal|que mata|que te mata|para morir)",
+            // A question whose answer would be lethal: "¿qué medicamento es mortal?", "¿dónde se consigue algo letal?".
+            "(qué|que|cuál|cual|cuáles|cuales|cuánto|cuanto|cuánta|cuanta|cuántas|cuantas|cuántos|cuantos|dónde|donde"
+                    + "|cómo|como|hay|existe|se puede|es cierto que|es verdad que) ~~ (letal|letales|mortal|mortales"
+                    + "|sobredosis|para morirse|para morir|para no despertar|para no quedar vivo|no quedar vivo|para no"
+                    + " sobrevivir|parezca un accidente|parezca accidente|perder el conocimiento|se duerma para siempre"
+                    + "|dormirse para siempre|no despertar más|no despertarse más)",
+            "(what|which|how|where|is there|can you) ~~ (lethal|fatal|overdose|look like an accident|pass out|to not"
+                    + " wake up|so i don't wake up|so i dont wake up|no coming back|to be sure)",
+            "(alto|alta|altura|metros|pisos|piso|puente|edificio|viaducto|tallest|highest|high|floor) ~~~ (no me"
+                    + " (preguntes|pregunten|preguntís|hagas preguntas)|no es para (turismo|pasear|turistear|ver|sacar"
+                    + " fotos)|no pregunto por (turismo|curiosidad)|not sightseeing|not for sightseeing|don't ask why"
+                    + "|dont ask why|not asking for anyone else)",
+            "(no es para|not for) (nadie más|anyone else) ~~ (cuánto|cuántas|qué|how|which|what)",
             "(altura|piso|pisos|metros) ~~~ (para morir|para matarse|no sobrevivir|no sobrevive|no haya forma de"
                     + " sobrevivir|sobrevivir|sea mortal|es mortal|sería mortal|letal|te mata|para que sea seguro"
                     + "|seguro que)",
@@ -840,6 +935,11 @@ final class RiskPhrases {
             "(i )?overdosed (last night|yesterday|today|this morning)",
             "(tried|did it) ~~ (didn't work|woke up|still here)",
             "(me lavaron|me hicieron un lavado de|lavado de) (el )?estómago",
+            "(me dieron de alta|me dieron el alta|me acaban de dar de alta|me dan de alta|salí del hospital|volví del"
+                    + " hospital|discharged|got out of (hospital|the hospital|a e|the er|the psych ward|a and e)) ~~ (después de"
+                    + "|tras|after|por) ~ (intentarlo|lo que hice|what i did|my attempt|la sobredosis|my overdose|mi"
+                    + " intento|el intento)",
+            "(después de|tras|after) (lo que hice|what i did) ~ (el|la|on|last|ayer|anoche|yesterday) ~",
             "(desperté|me desperté|amanecí) en (el|un) (hospital|sanatorio|urgencias|la clínica|la guardia|la uci)"
                     + " ~~ (intent*|pastillas|sobredosis|lo que hice|porque)",
             "(lo )?(volví a intentar|intenté otra vez|intenté de nuevo|intenté nuevamente)",
@@ -970,8 +1070,22 @@ final class RiskPhrases {
             "(he's|she's|they're|he is|she is|they are) on the (roof|bridge|ledge|tracks)",
             "(took|swallowed) (all|a bottle of|too many|a handful of) ~ (pills|tablets)",
             "better off without (him|her|them)",
-            "goodbye (message|note|post)",
+            "goodbye (message|note|post|letter|letters|video)",
             "(is|are|seems|seem) suicidal",
+            "(ojalá|que) no se (despierte|despertara|levante)",
+            "(dios|diosito|god) ~ se (la|lo) (lleve|llevara|recoja)",
+            "(ready|wants|waiting) for god to take (him|her|them)",
+            "le (da|daría|da a ella|da a él) (igual|lo mismo) (morirse|morir|si se muere|vivir o morir)",
+            "(está|esta|se siente|se ve) de (más|sobra) (en este mundo|en la vida|en esta casa)",
+            "(ya )?no quiere (seguir|seguir viviendo|vivir más|estar aquí|estar acá)",
+            "(intentó|trató de|quiso|quería) (ahorcarse|colgarse|envenenarse|matarse|suicidarse|quitarse la vida"
+                    + "|tirarse|cortarse las venas|irse)",
+            "no ve la hora de (morirse|morir|irse)",
+            "(can't|cant) wait to die",
+            "(marcas|cortes|heridas) que se (hace|hizo|hacía|está haciendo)",
+            "se (tomó|tomo) algo",
+            "(took|has taken|taken) something",
+            "(done|did) something to (herself|himself|themselves)",
             "(is|are) on the (roof|bridge|ledge|tracks)",
             "se (quiere|va a|quería|iba a|piensa|quiso) (tirar|aventar|lanzar|colgar|ahorcar|envenenar|cortar las venas"
                     + "|pegar un tiro|dar un tiro)",
@@ -985,7 +1099,29 @@ final class RiskPhrases {
             "(giving|gave|given) away (his|her|their|all (his|her|their)) (stuff|things|belongings|stuff)",
             "(took|swallowed|taken) (a bunch of|a lot of|loads of|all (his|her|their)) ~ (pills|tablets|meds)");
 
+    /** A farewell or a gift by someone else: beside an ordinary reason (a move, a retirement), not a sign of risk. */
+    static final PhraseSet OTHER_LEAVING = PhraseSet.of(
+            "(despidiéndose|se despidió|se despide|mensaje de despedida|carta de despedida|regaló|está regalando"
+                    + "|giving away|gave away|said goodbye|goodbye (message|note|post))");
+
+    /** Someone else up high or on the tracks: beside an ordinary activity there (fixing the antenna), not at risk. */
+    static final PhraseSet OTHER_PLACE = PhraseSet.of(
+            "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
+                    + "|vías)",
+            "(he's|she's|they're|he is|she is|they are|is|are) on the (roof|bridge|ledge|tracks)");
+
+    /** Death or harm named outright, which no ordinary reason explains away. */
+    static final PhraseSet OTHER_DEATH_WORDS = PhraseSet.of(
+            "(matar*|suicid*|morir*|muerte|quitarse la vida|hacerse daño|lastimarse|cortarse|pastillas|kill*|die|dying"
+                    + "|death|overdose|hurt (himself|herself|themselves)|no quiere vivir|no despertar|tirar|tirarse|saltar"
+                    + "|jump*|aventarse|lanzarse)");
+
     static final PhraseSet OTHER_IMMINENT = PhraseSet.of(
+            "(foto|selfie|video|audio) (desde|en) (un|el|la|una) (puente|azotea|techo|terraza|edificio|acantilado)",
+            "(photo|picture|selfie|video) (from|on) (a|the) (bridge|roof|rooftop|ledge|cliff)",
+            "(dice|dijo|escribió|me dijo) que es (ahora|hoy|esta noche)",
+            "(no reacciona|no responde|no despierta|inconsciente|unresponsive|won't wake up|wont wake up|sangrando"
+                    + "|bleeding)",
             "(está|esta) (en|arriba de|parado en|parada en) (la|el) (azotea|techo|tejado|puente|terraza|cornisa|balcón"
                     + "|vías)",
             "(se tomó|tomó|se tragó|tragó|se tomo) ~ (todas|un frasco|una caja|muchas|demasiadas|un montón) ~ " + PILLS,
@@ -996,6 +1132,12 @@ final class RiskPhrases {
             "(tonight|right now|has a plan|has pills|has a gun|isn't answering|not answering|locked (himself|herself))");
 
     static final PhraseSet OTHER_MILD = PhraseSet.of(
+            "(ojalá|que) no se (despierte|despertara|levante)",
+            "(dios|diosito|god) ~ se (la|lo) (lleve|llevara|recoja)",
+            "(ready|wants|waiting) for god to take (him|her|them)",
+            "le (da|daría|da a ella|da a él) (igual|lo mismo) (morirse|morir|si se muere|vivir o morir)",
+            "(está|esta|se siente|se ve) de (más|sobra) (en este mundo|en la vida|en esta casa)",
+            "(marcas|cortes|heridas) que se (hace|hizo|hacía|está haciendo)",
             "se (corta|cortó|cortaba|lastima|lastimó|autolesiona|hace daño|hizo daño|hace cortes|está haciendo daño)",
             "no quiere (vivir|seguir viviendo|despertar|seguir)",
             "(cansado|cansada|harto|harta) de vivir",
@@ -1023,7 +1165,10 @@ final class RiskPhrases {
                     + "|los padres)",
             "(suicidio|self harm) (rates|rate|statistics|stats|prevention|awareness|research)",
             "(i'm|im|i am|as) a (therapist|nurse|teacher|counselor|counsellor|psychologist|psychiatrist|doctor|social"
-                    + " worker|volunteer|gp|school counselor|school counsellor|writer|journalist)",
+                    + " worker|volunteer|gp|school counselor|school counsellor|writer|journalist|youth worker|case worker"
+                    + "|support worker|paramedic|police officer|coach|pastor|priest|chaplain|mentor)",
+            "(therapist|nurse|teacher|counselor|counsellor|psychologist|volunteer|social worker|psicóloga|psicólogo"
+                    + "|enfermera|enfermero|voluntaria|voluntario|profe|docente|terapeuta) (here|acá|aquí|por acá)",
             "(essay|paper|report|project|presentation|research|novel|film|story) (on|about) ~ (suicidio|self harm"
                     + "|mental health)",
             "how (to|can i|do i|should i) (help|support|talk to|ask) (someone|a friend|my friend|a student|a patient)",
@@ -1031,9 +1176,11 @@ final class RiskPhrases {
 
     /** Asking what to do if it ever happened: about nobody in particular, even beside "mis amigas". */
     static final PhraseSet HYPOTHETICAL = PhraseSet.of(
-            "(qué|que|cómo|como) (decir|hacer|responder|actuar|reaccionar|le digo|digo|le respondo|ayudar) (si|cuando)"
+            "(qué|que|cómo|como) (decir|hacer|responder|actuar|reaccionar|le digo|digo|le respondo|ayudar|hago|debo"
+                    + " hacer|debería hacer|puedo hacer|le contesto) (si|cuando)"
                     + " (alguien|una persona|un amigo|una amiga|un alumno|una alumna|algún|alguna|someone|somebody)",
-            "what (to|should i|do i|do you) (say|do) (if|when) (someone|somebody|a friend|a student)",
+            "what (to|should i|do i|do you) (say|do) (if|when) (someone|somebody|a friend|a student|a teen|a kid|a child"
+                    + "|my student|a patient|a client|someone i know|a coworker|a colleague)",
             "(en caso de que|si algún día|si alguna vez) (alguien|un amigo|una amiga|una persona)");
 
     /** Fiction: about characters, whoever is mentioned beside them. */
@@ -1066,7 +1213,7 @@ final class RiskPhrases {
                     + "|nuevo trabajo|trabajo nuevo|renuncié|me jubilo|jubilación|aeropuerto|vuelo|avión|graduación"
                     + "|fin de curso|último día (de|en el|en la) (trabajo|oficina|chamba|laburo|pega|colegio|cole|escuela"
                     + "|facultad|uni|universidad|curro)|ya no me (entra|entran)|me (queda|quedan) (chico"
-                    + "|chica|chicos|chicas|grande|grandes)|donar|doné|donación|caridad|beneficencia|venta de garaje"
+                    + "|chica|chicos|chicas|grande|grandes)|donar|donación|caridad|beneficencia|venta de garaje"
                     + "|hacer espacio|hacer lugar|limpieza|ordenando|despedida de soltera|despedida de soltero"
                     + "|fiesta de despedida|moving|move out|moving out|new job|graduat*|retir*|vacation"
                     + "|holiday|abroad|emigrat*|declutter*|charity|donate|donating|donated|outgrown|doesn't fit"
@@ -1075,6 +1222,12 @@ final class RiskPhrases {
             "(cambio de número|cambio de numero|nuevo número|nuevo numero|cambio de compañía|me salgo del grupo"
                     + "|new number|changing my number|el abogado|mi abogado|abogado|notario|escribano|lawyer|solicitor"
                     + "|la pega|en la pega|nueva pega|el curro|nuevo curro|la chamba|nueva chamba|la oficina|la empresa"
+                    + "|se jubila|se jubiló|se muda|se mudó|se va a vivir|se va a estudiar|se va de viaje|se fue a vivir"
+                    + "|se va a trabajar|se casa|moving to|moved to|emigrating|me voy a dormir|me voy a acostar"
+                    + "|madrugo|hasta mañana|nos vemos mañana|see you tomorrow|going to bed|off to bed|talk tomorrow|viajo"
+                    + "|viajar|camping|campamento|retiro|retreat|no signal|sin señal|sin celular|offline|contrato"
+                    + "|me cambio de (universidad|escuela|colegio|trabajo|carrera|uni)|están grandes|estan grandes"
+                    + "|ya crecieron|embarazada|de bebé|outgrown|grew out"
                     + "|veterinario|vet)");
 
     /** Medicine taken as prescribed: "ya me tomé todas las pastillas del antibiótico". */
@@ -1088,7 +1241,11 @@ final class RiskPhrases {
             "(sorpresa|regalo|regalos|fiesta|cumple|cumpleaños|cena|anillo|boda|casamiento|matrimonio|propuesta|maleta"
                     + "|pasaporte|vacaciones|pizza|pelis|película|partido|concierto|entrevista|examen|exámenes|carrera"
                     + "|ring|party|surprise|dinner|gift|present|propose|proposal|suitcase|passport|movie|movies|game"
-                    + "|exam|interview|date night|candles|velas|flores|flowers|playlist|mudanza|cobijas|tacos|asado)");
+                    + "|exam|interview|date night|candles|velas|flores|flowers|playlist|mudanza|cobijas|tacos|asado)",
+            // Ordinary plans with a day and a time: a job, a look, a race, a trip.
+            "(renunciar|renuncio|renuncia|teñir|teñirme|tinte|tatuaje|tattoo|maratón|marathon|dieta|gimnasio|gym|negocio"
+                    + "|emprendimiento|limpiar|limpieza|pintar|pintura|cocinar|torta|pastel|declararme|declarar|pedirle"
+                    + "|pedir la mano|quit my job|resign|haircut|dye my hair|workout|diet|race)");
 
     /** Saying it is meant: "no es una metáfora", "lo digo en serio". Beside a laugh, the laugh does not make it a joke. */
     static final PhraseSet SERIOUS = PhraseSet.of(

@@ -20,9 +20,12 @@ import static io.psicoia.domain.safety.RiskPhrases.METHOD_QUESTION;
 import static io.psicoia.domain.safety.RiskPhrases.ONGOING;
 import static io.psicoia.domain.safety.RiskPhrases.ORDINARY_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_AT_RISK;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_DEATH_WORDS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_DISTRESS;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_IMMINENT;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_LEAVING;
 import static io.psicoia.domain.safety.RiskPhrases.OTHER_MILD;
+import static io.psicoia.domain.safety.RiskPhrases.OTHER_PLACE;
 import static io.psicoia.domain.safety.RiskPhrases.PASSIVE_WISH;
 import static io.psicoia.domain.safety.RiskPhrases.PAST_MARKER;
 import static io.psicoia.domain.safety.RiskPhrases.PLACE;
@@ -44,14 +47,17 @@ import static io.psicoia.domain.safety.RiskPhrases.TIMING;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one message and says how much risk of suicide or self-harm it shows, and whose: deterministic, no model, a few
- * microseconds per message, so it works offline, under load and when every provider is down.
+ * Reads one message and says how much risk of suicide or self-harm it shows, and whose: deterministic, offline (the
+ * learned model is a small table shipped in this module), a few microseconds per message, so it works under load and
+ * when every provider is down.
  *
  * <p>Spanish first, in its regional forms, English second. The text is folded first ({@link SafetyNormalizer}: case,
  * accents, repeated letters, digits for letters, spelled-out words, shorthands). Then:
@@ -63,7 +69,10 @@ import java.util.regex.Pattern;
  *       counts as negated, and a crisis told as past ("hace años", with "hoy estoy bien") as history;
  *   <li>the level follows from the combination: an act in progress, or intent with a plan, means, a time or a
  *       place, is imminent; intent, method questions, a recent attempt or a farewell are high; passive wishes,
- *       self-harm and giving things away are medium; distress alone is low.
+ *       self-harm and giving things away are medium; distress alone is low;
+ *   <li>a small learned model ({@link RiskModel}), given the words and what the phrases found, may raise the level
+ *       where the phrases missed (never lower it, never where the risk words were negated), and then says whose
+ *       risk it read when the message names someone.
  * </ol>
  *
  * <p>When nothing points at the writer but someone else is described at risk, the subject is {@link
@@ -104,6 +113,16 @@ public final class RiskTriage {
             "haría",
             "estoy",
             "pensando",
+            "pensaría",
+            "broma",
+            "loca",
+            "loco",
+            "ideas",
+            "pensamientos",
+            "intenciones",
+            "thinking",
+            "about",
+            "of",
             "he",
             "pensado",
             "quiero",
@@ -149,7 +168,8 @@ public final class RiskTriage {
     private static final String KNOW = SafetyNormalizer.normalize("sé");
 
     private static final Set<String> NEGATIONS = SafetyNormalizer.foldedWords(
-            "no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn");
+            "no", "nunca", "jamás", "tampoco", "ni", "never", "not", "dont", "don", "wont", "won", "wouldn", "didn",
+            "doesn", "isn", "wasn", "aren", "haven", "couldn", "shouldn", "cannot");
 
     private static final Pattern QUOTED = Pattern.compile("[\"“”«»„].*?[\"“”«»„]|'[^']{12,}'");
 
@@ -190,26 +210,46 @@ public final class RiskTriage {
      * it quotes, idioms blanked out. Adds {@link RiskSignal#IDIOM} when something was set aside.
      */
     static String[] prepare(String text, Set<RiskSignal> signals) {
+        return read(text, signals).words;
+    }
+
+    /** A message's words and their numbers in {@link #VOCABULARY}, as {@link #prepare} leaves them. */
+    private record Prepared(String[] words, int[] ids) {}
+
+    private static Prepared read(String text, Set<RiskSignal> signals) {
         String[] words = words(text);
-        PhraseSet.Matches set = ASIDE.match(words);
+        int[] ids = ASIDE.ids(words);
+        PhraseSet.Matches set = ASIDE.match(words, ids);
         if (set.found(0) || hasMusic(text)) {
             String unquoted = withoutQuotes(text);
             if (!unquoted.equals(text)) {
                 signals.add(RiskSignal.IDIOM);
                 words = words(unquoted);
-                set = ASIDE.match(words);
+                ids = ASIDE.ids(words);
+                set = ASIDE.match(words, ids);
             }
         }
         // Idioms, blanked out: each match becomes one neutral word, so no other phrase can see it.
-        for (int[] span : set.spans(1)) {
-            Arrays.fill(words, span[0], span[1], "_");
-            signals.add(RiskSignal.IDIOM);
+        if (set.found(1)) {
+            for (int[] span : set.spans(1)) {
+                for (int i = span[0]; i < span[1]; i++) {
+                    words[i] = "_";
+                    PhraseSet.Index.forget(ids, i);
+                }
+                signals.add(RiskSignal.IDIOM);
+            }
         }
-        return words;
+        return new Prepared(words, ids);
     }
 
-    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms. */
-    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(QUOTING, IDIOMS);
+    /**
+     * The words of every phrase, numbered once for both indexes ({@link #ASIDE}, {@link #INDEX}): a message's words
+     * are looked up once.
+     */
+    private static final Map<String, Integer> VOCABULARY = new HashMap<>();
+
+    /** What {@link #prepare} looks for in one pass: 0, words saying the message quotes; 1, idioms (where kept). */
+    private static final PhraseSet.Index ASIDE = new PhraseSet.Index(VOCABULARY, 1L << 1, QUOTING, IDIOMS);
 
     /** Whether the text has a music note (a line of a song), without a regular expression. */
     private static boolean hasMusic(String text) {
@@ -230,11 +270,27 @@ public final class RiskTriage {
 
     /** Triage of one message. */
     public RiskAssessment assess(String text) {
+        return assess(text, null);
+    }
+
+    /** What the model is given for a message, shown to {@code RiskModelTrainer} so it trains on the same. */
+    interface Probe {
+        /**
+         * @param words the message's words as the model reads them
+         * @param context what the rules saw ({@link RiskModel.Context} bits)
+         * @param blocked whether the model is kept from raising the level of this message
+         */
+        void seen(String[] words, long context, boolean blocked);
+    }
+
+    /** Triage of one message; {@code probe}, when not null, is shown what the model is given. */
+    RiskAssessment assess(String text, Probe probe) {
         Objects.requireNonNull(text, "text");
         EnumSet<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
-        String[] words = prepare(text, signals);
+        Prepared prepared = read(text, signals);
+        String[] words = prepared.words;
 
-        Found found = new Found(words, signals);
+        Found found = new Found(words, prepared.ids, signals);
         boolean intent = found.any(SUICIDAL_INTENT) || spelledOutIntent(words);
         boolean passive = found.any(PASSIVE_WISH);
         boolean selfHarm = found.any(SELF_HARM);
@@ -266,8 +322,14 @@ public final class RiskTriage {
             // "Esta noche lo hago: le pido casamiento, ya tengo el anillo": a plan, a time, nothing of death.
             planAct = ready = concealed = timing = false;
         }
-        if (!intent && !passive && !selfHarm && !farewell && !distress && found.has(MEDICAL_ROUTINE)) {
-            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished.
+        if (!intent
+                && !passive
+                && !selfHarm
+                && !farewell
+                && !distress
+                && (found.has(MEDICAL_ROUTINE) || found.has(ORDINARY_LEAVING))) {
+            // "Ya me tomé todas las pastillas del antibiótico": a course of treatment finished; "voy camino al
+            // aeropuerto, ya no hay vuelta atrás": a trip.
             inProgress = means = false;
         }
         if ((givingAway || farewell) && !intent && !passive && !selfHarm && found.has(ORDINARY_LEAVING)) {
@@ -281,7 +343,7 @@ public final class RiskTriage {
                 && !method
                 && !recentAttempt
                 && !timing
-                && toldAsPast(words)) {
+                && found.toldAsPast()) {
             // A crisis told as past ("hace años intenté…", "de adolescente me cortaba… hoy estoy bien"). Checked
             // last: most messages have nothing to tell as past, and this one needs another pass over the words.
             signals.add(RiskSignal.PAST_RESOLVED);
@@ -370,17 +432,68 @@ public final class RiskTriage {
         // for its weights to mean anything, and the phrases catch the short crises ("quiero morir").
         // Nor does it tell whose risk it reads: it was trained on messages about the writer, so where the phrases
         // found someone else at risk ("mi hermano se encerró con las pastillas"), that reading stands.
-        boolean someoneElseAtRisk =
-                found.has(OTHER_AT_RISK) && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
-        RiskLevel learned = signals.contains(RiskSignal.NEGATED)
-                        || words.length < MIN_WORDS_FOR_MODEL
-                        || (someoneElseAtRisk && !level.isCrisis())
-                ? RiskLevel.NONE
-                : model.level(words);
-        if (learned.compareTo(level) > 0) {
-            // What the phrases missed and the model, trained on labelled messages, recognises.
-            level = learned;
-            signals.add(RiskSignal.LEARNED);
+        // Someone else's farewell or gifts beside an ordinary reason ("se despidió de todos, se va a vivir a Madrid"),
+        // or someone on a roof fixing the antenna, with no word of death or harm, is not someone at risk.
+        boolean otherAtRisk = found.has(OTHER_AT_RISK)
+                && !((found.has(OTHER_LEAVING) && found.has(ORDINARY_LEAVING)
+                                || found.has(OTHER_PLACE) && found.has(PLACE_BENIGN))
+                        && !found.has(OTHER_DEATH_WORDS));
+        boolean someoneElseAtRisk = otherAtRisk && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED));
+        boolean blocked = signals.contains(RiskSignal.NEGATED)
+                || words.length < MIN_WORDS_FOR_MODEL
+                || (someoneElseAtRisk && !level.isCrisis());
+        long context = 0;
+        if (!blocked || probe != null) {
+            context = bit(intent, RiskModel.Context.INTENT)
+                    | bit(passive, RiskModel.Context.PASSIVE)
+                    | bit(selfHarm, RiskModel.Context.SELF_HARM)
+                    | bit(givingAway, RiskModel.Context.GIVING_AWAY)
+                    | bit(farewell, RiskModel.Context.FAREWELL)
+                    | bit(planAct, RiskModel.Context.PLAN)
+                    | bit(ready, RiskModel.Context.READY)
+                    | bit(means, RiskModel.Context.MEANS)
+                    | bit(method, RiskModel.Context.METHOD)
+                    | bit(inProgress, RiskModel.Context.IN_PROGRESS)
+                    | bit(place, RiskModel.Context.PLACE)
+                    | bit(found.has(PLACE_BENIGN), RiskModel.Context.PLACE_BENIGN)
+                    | bit(placeContext, RiskModel.Context.PLACE_CONTEXT)
+                    | bit(timing, RiskModel.Context.TIMING)
+                    | bit(distress, RiskModel.Context.DISTRESS)
+                    | bit(recentAttempt, RiskModel.Context.RECENT_ATTEMPT)
+                    | bit(goodbye, RiskModel.Context.GOODBYE)
+                    | bit(concealed, RiskModel.Context.CONCEALED)
+                    | bit(found.has(CELEBRATION), RiskModel.Context.CELEBRATION)
+                    | bit(found.has(MEDICAL_ROUTINE), RiskModel.Context.MEDICAL_ROUTINE)
+                    | bit(found.has(ORDINARY_LEAVING), RiskModel.Context.ORDINARY_LEAVING)
+                    | bit(pastCrisis, RiskModel.Context.PAST)
+                    | bit(found.has(GENERAL_TOPIC), RiskModel.Context.GENERAL)
+                    | bit(fiction, RiskModel.Context.FICTION)
+                    | bit(found.has(THIRD_PARTY_REFERENCE), RiskModel.Context.THIRD_PARTY)
+                    | bit(found.has(REPORTED), RiskModel.Context.REPORTED)
+                    | bit(otherAtRisk, RiskModel.Context.OTHER_AT_RISK)
+                    | bit(found.has(FIRST_PERSON), RiskModel.Context.FIRST_PERSON)
+                    | bit(found.has(POSSESSIVE_REFERENCE), RiskModel.Context.POSSESSIVE)
+                    | bit(found.has(FAREWELL_SORRY), RiskModel.Context.FAREWELL_SORRY)
+                    | bit(found.has(FAREWELL_LOVE), RiskModel.Context.FAREWELL_LOVE)
+                    | bit(found.has(SERIOUS), RiskModel.Context.SERIOUS)
+                    | bit(signals.contains(RiskSignal.IDIOM), RiskModel.Context.IDIOM);
+        }
+        if (probe != null) {
+            probe.seen(words, context, blocked);
+        }
+        boolean learnedOther = false;
+        if (!blocked) {
+            double[] scores = model.logits(words, context);
+            RiskLevel learned = model.level(scores);
+            if (learned.compareTo(level) > 0) {
+                // What the phrases missed and the model, trained on labelled messages, recognises; whose risk it is
+                // the model says too, when the message names someone ("mi hermano ya no quiere…").
+                level = learned;
+                signals.add(RiskSignal.LEARNED);
+                learnedOther = model.aboutOther(scores)
+                        && (found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED))
+                        && !found.has(FIRST_PERSON);
+            }
         }
         if (level == RiskLevel.HIGH
                 && onlyLaughingIntent(signals, text, intent, method, farewell, recentAttempt, found.has(SERIOUS))) {
@@ -393,11 +506,15 @@ public final class RiskTriage {
         add(signals, timing && level.isCrisis(), RiskSignal.TIMING);
         add(signals, goodbye, RiskSignal.GOODBYE);
 
+        if (learnedOther) {
+            signals.add(RiskSignal.THIRD_PARTY);
+            return new RiskAssessment(level, RiskSubject.OTHER, signals);
+        }
         if (level.isCrisis()) {
             return new RiskAssessment(level, RiskSubject.SELF, signals);
         }
         boolean someoneElse = found.has(THIRD_PARTY_REFERENCE) || found.has(REPORTED);
-        if (found.has(OTHER_AT_RISK) && someoneElse) {
+        if (otherAtRisk && someoneElse) {
             signals.add(RiskSignal.THIRD_PARTY);
             RiskLevel other;
             if (found.has(OTHER_IMMINENT)) {
@@ -414,13 +531,6 @@ public final class RiskTriage {
             return new RiskAssessment(RiskLevel.LOW, RiskSubject.OTHER, signals);
         }
         return new RiskAssessment(level, RiskSubject.SELF, signals);
-    }
-
-    /** Past markers ("hace años"), not the ongoing "desde hace meses". */
-    private static boolean toldAsPast(String[] words) {
-        String[] copy = words.clone();
-        ONGOING.blankOut(copy);
-        return PAST_MARKER.foundIn(copy) || (RECOVERY.foundIn(copy) && PAST_TENSE.foundIn(copy));
     }
 
     private static final PhraseSet PAST_TENSE = PhraseSet.of(
@@ -483,6 +593,9 @@ public final class RiskTriage {
         OTHER_MILD,
         OTHER_AT_RISK_HIGH,
         OTHER_DISTRESS,
+        OTHER_LEAVING,
+        OTHER_PLACE,
+        OTHER_DEATH_WORDS,
         RECOVERY,
         ORDINARY_LEAVING,
         HYPOTHETICAL,
@@ -491,10 +604,41 @@ public final class RiskTriage {
         CELEBRATION,
         SERIOUS,
         CONCEALMENT,
-        MEDICAL_ROUTINE
+        MEDICAL_ROUTINE,
+        ONGOING,
+        PAST_MARKER,
+        PAST_TENSE
     };
 
-    private static final PhraseSet.Index INDEX = new PhraseSet.Index(SETS);
+    /** The sets whose matches are looked at by position (negations, counts, what is ongoing), not just found. */
+    private static final List<PhraseSet> POSITIONED = List.of(
+            SUICIDAL_INTENT,
+            PASSIVE_WISH,
+            SELF_HARM,
+            GIVING_AWAY,
+            FAREWELL,
+            PLAN_ACT,
+            READY,
+            MEANS,
+            CONCEALMENT,
+            DISTRESS,
+            FAREWELL_SORRY,
+            RECOVERY,
+            ONGOING,
+            PAST_MARKER,
+            PAST_TENSE);
+
+    private static final PhraseSet.Index INDEX = new PhraseSet.Index(VOCABULARY, positioned(), SETS);
+
+    private static long positioned() {
+        long bits = 0;
+        for (int i = 0; i < SETS.length; i++) {
+            if (POSITIONED.contains(SETS[i])) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
 
     /** The number of each set in {@link #INDEX}, by {@link PhraseSet#serial} (-1: not in the index). */
     private static final int[] SET_NUMBERS = numbers();
@@ -526,10 +670,45 @@ public final class RiskTriage {
         private final Set<RiskSignal> signals;
         private final PhraseSet.Matches matches;
 
-        Found(String[] words, Set<RiskSignal> signals) {
+        Found(String[] words, int[] ids, Set<RiskSignal> signals) {
             this.words = words;
             this.signals = signals;
-            this.matches = INDEX.match(words);
+            this.matches = INDEX.match(words, ids);
+        }
+
+        /**
+         * Whether the message tells a crisis as past: a past marker ("hace años"), or a recovery with a past tense,
+         * that does not start inside something ongoing ("desde hace meses").
+         */
+        boolean toldAsPast() {
+            if (!has(PAST_MARKER) && !has(RECOVERY)) {
+                return false;
+            }
+            List<int[]> ongoing = has(ONGOING) ? matches.spans(number(ONGOING)) : List.of();
+            return startsOutside(PAST_MARKER, ongoing)
+                    || (startsOutside(RECOVERY, ongoing) && startsOutside(PAST_TENSE, ongoing));
+        }
+
+        private boolean startsOutside(PhraseSet set, List<int[]> spans) {
+            int number = number(set);
+            if (!matches.found(number)) {
+                return false;
+            }
+            for (int start = 0; start < words.length; start++) {
+                if (matches.endAt(number, start) > start && !inside(start, spans)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inside(int word, List<int[]> spans) {
+            for (int[] span : spans) {
+                if (word >= span[0] && word < span[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean has(PhraseSet set) {
@@ -619,6 +798,10 @@ public final class RiskTriage {
             }
         }
         return false;
+    }
+
+    private static long bit(boolean present, RiskModel.Context context) {
+        return present ? context.bit() : 0;
     }
 
     private static void add(Set<RiskSignal> signals, boolean present, RiskSignal signal) {

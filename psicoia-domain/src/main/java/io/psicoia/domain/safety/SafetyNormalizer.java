@@ -110,7 +110,9 @@ final class SafetyNormalizer {
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                String word = new String(chars, start, i - start);
+                String word = i - start == 1 && isContraction(text, start)
+                        ? contraction(chars[start])
+                        : new String(chars, start, i - start);
                 raw.add(word);
                 start = -1;
                 if (answersNo(word, text, i)) {
@@ -127,6 +129,38 @@ final class SafetyNormalizer {
             }
         }
         return joinSpelledOut(raw);
+    }
+
+    /**
+     * Whether the one-letter word at {@code start} ends a contraction ("I'm", "don't", "she's"): right after an
+     * apostrophe that follows a letter.
+     */
+    private static boolean isContraction(String text, int start) {
+        if (start < 2) {
+            return false;
+        }
+        char c = text.charAt(start - 1);
+        return (c == '\'' || c == '\u2019' || c == '\u00b4' || c == '`') && Character.isLetter(text.charAt(start - 2));
+    }
+
+    /**
+     * The last letter of a contraction as a word of its own: equal to the letter, but one of {@link #TAILS}, which
+     * {@link #isSingleLetter} tells apart by identity, so "I'm a…" is never taken for letters spelled out ("i m a").
+     */
+    private static String contraction(char letter) {
+        return letter < TAILS.length ? TAILS[letter] : String.valueOf(letter);
+    }
+
+    /** One instance per ASCII letter, made here and nowhere else: the words that end contractions. */
+    private static final String[] TAILS = tails();
+
+    @SuppressWarnings("StringOperationCanBeSimplified") // a distinct instance is the point
+    private static String[] tails() {
+        String[] tails = new String[128];
+        for (char c = 0; c < tails.length; c++) {
+            tails[c] = new String(new char[] {c});
+        }
+        return tails;
     }
 
     /** Whether {@code word}, which ends at {@code end} in {@code text}, is a "no" followed by a comma. */
@@ -201,7 +235,11 @@ final class SafetyNormalizer {
     }
 
     private static boolean isSingleLetter(String word) {
-        return word.length() == 1 && Character.isLetter(word.charAt(0));
+        if (word.length() != 1 || !Character.isLetter(word.charAt(0))) {
+            return false;
+        }
+        char c = word.charAt(0);
+        return c >= TAILS.length || word != TAILS[c];
     }
 
     /** Lowercase without diacritics; anything that is not a letter or digit becomes a space. */

@@ -22,18 +22,18 @@ class RiskModelTest {
     }
 
     @Test
-    void givenWeightsForWordsStemsAndPairs_whenScoring_thenEachFeatureOfTheTextCountsOnce() {
+    void givenWeightsForWordsStemsAndPairs_whenScoring_thenEachFeatureCountsAsOftenAsItOccurs() {
         Map<String, float[]> weights = new HashMap<>();
-        weights.put("kiero", new float[] {1, 0, 0});
-        weights.put("desa~", new float[] {0, 2, 0});
-        weights.put("kiero desapareser", new float[] {0, 0, 4});
-        weights.put("desapareser ia", new float[] {100, 100, 100}); // across a sentence break: never a feature
-        RiskModel model = new RiskModel(weights, new double[] {-1, -2, -4}, new double[] {0.5, 0.5, 0.5});
+        weights.put("kiero", new float[] {1, 0, 0, 0});
+        weights.put("desa~", new float[] {0, 2, 0, 0});
+        weights.put("kiero desapareser", new float[] {0, 0, 4, 0});
+        weights.put("desapareser ia", new float[] {100, 100, 100, 100}); // across a sentence break: never a feature
+        RiskModel model = new RiskModel(weights, new double[] {-1, -2, -4, 0}, new double[] {0.5, 0.5, 0.5, 0.5});
 
         String[] words = {"kiero", "desapareser", ".", "ia", "kiero", "desapareser"};
         double[] scores = model.scores(words);
 
-        double[] expected = {0, 0, 0}; // each bias cancelled by its one weight
+        double[] expected = {1, 2, 4}; // each bias plus its one weight, twice: each feature occurs twice
         for (int k = 0; k < 3; k++) {
             assertThat(scores[k]).isCloseTo(1 / (1 + Math.exp(-expected[k])), within(1e-9));
         }

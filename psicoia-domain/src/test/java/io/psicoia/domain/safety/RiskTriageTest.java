@@ -24,6 +24,14 @@ class RiskTriageTest {
                 .isFalse();
         assertThat(triage.assess("una voz no para de decirme que me mate").level())
                 .isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("no tengo ideas de matarme, solo estoy harta del trabajo")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("ni de broma pienso en suicidarme, fue un mal día")
+                        .level()
+                        .isCrisis())
+                .isFalse();
     }
 
     @Test
@@ -35,6 +43,67 @@ class RiskTriageTest {
         // A no that does negate still does.
         assertThat(triage.assess("no, no me quiero matar").level()).isEqualTo(RiskLevel.NONE);
         assertThat(triage.assess("no, gracias, estoy bien").level()).isEqualTo(RiskLevel.NONE);
+    }
+
+    @Test
+    void givenOrdinaryThingsSaidWithRiskyWords_thenTheyAreNotACrisis() {
+        // Venting about something ordinary, the end of a relationship, a phone that "dies", a lie-in.
+        assertThat(triage.assess("ya no aguanto más este calor, mañana me compro un ventilador")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("ya decidí terminar con mi novio y me siento mejor")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("mi celular se está muriendo, ¿me prestás el cargador?")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("no quiero despertarme mañana, es feriado")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        // Someone else on a roof for an ordinary reason, or saying goodbye before a move.
+        assertThat(triage.assess("mi tío está en el techo arreglando la antena")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        assertThat(triage.assess("mi prima se despidió de todos porque se va a vivir a Lima")
+                        .level()
+                        .isCrisis())
+                .isFalse();
+        // The same people at risk are still seen.
+        assertThat(triage.assess("mi tío está en el techo y dice que se va a tirar")
+                        .level())
+                .isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @Test
+    void givenObliqueCrises_thenTheyAreSeen() {
+        // A question whose answer would be lethal, a height asked "not for sightseeing", a farewell without the word.
+        assertThat(triage.assess("¿hay algo que se venda en la farmacia que sea letal?")
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("¿qué altura tiene ese puente? no me preguntes para qué")
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(triage.assess("no lloren por mí, los quise mucho a todos").level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        // Leaving "and it is not a trip"; someone else's passive wish.
+        assertThat(triage.assess("me voy a ir lejos y no hablo de vacaciones").level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        RiskAssessment other = triage.assess("mi abuela repite que ojalá no se despierte mañana");
+        assertThat(other.subject()).isEqualTo(RiskSubject.OTHER);
+        assertThat(other.level()).isEqualTo(RiskLevel.MEDIUM);
+    }
+
+    @Test
+    void givenAFarewellWithTheWordDone_thenItIsStillAFarewell() {
+        // "done" folded like the Spanish "doné" (I donated) and was taken for an ordinary gift.
+        assertThat(triage.assess("by the time you read this it's done, I love you all")
+                        .level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
     }
 
     @Test

@@ -37,14 +37,14 @@ class SafetyEvaluationTest {
 
     private static final RiskTriage TRIAGE = new RiskTriage();
 
-    private static final double HELD_OUT_FLOOR_IMMINENT = 0.71;
-    private static final double HELD_OUT_FLOOR_HIGH = 0.78;
-    private static final double HELD_OUT_FLOOR_MEDIUM = 0.71;
-    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.10;
-    private static final double BLIND_FLOOR_IMMINENT = 0.70;
-    private static final double BLIND_FLOOR_HIGH = 0.82;
-    private static final double BLIND_FLOOR_MEDIUM = 0.82;
-    private static final double BLIND_CEILING_FALSE_POSITIVES = 0.10;
+    private static final double HELD_OUT_FLOOR_IMMINENT = 0.76;
+    private static final double HELD_OUT_FLOOR_HIGH = 0.82;
+    private static final double HELD_OUT_FLOOR_MEDIUM = 0.74;
+    private static final double HELD_OUT_CEILING_FALSE_POSITIVES = 0.06;
+    private static final double BLIND_FLOOR_IMMINENT = 0.85;
+    private static final double BLIND_FLOOR_HIGH = 0.86;
+    private static final double BLIND_FLOOR_MEDIUM = 0.86;
+    private static final double BLIND_CEILING_FALSE_POSITIVES = 0.09;
     private static EvalSet development;
     private static EvalSet heldOut;
     private static EvalSet blind;
@@ -233,8 +233,10 @@ class SafetyEvaluationTest {
                 .append(development.items().size())
                 .append(" messages, ")
                 .append(development.turns().size())
-                .append(" script turns): the rules were written while looking at what it missed, so its figures are")
-                .append(" optimistic;\n")
+                .append(" script turns): the rules were written while looking at what it missed and the learned model")
+                .append(" is trained on it, so its figures are in sample and optimistic (out-of-fold figures on the")
+                .append(" development and training sets: `RiskTriageCrossValidation`, see")
+                .append(" [safety-cv.md](safety-cv.md));\n")
                 .append("- **held-out** (`safety-eval/holdout/`, ")
                 .append(heldOut.items().size())
                 .append(" messages, ")

@@ -30,6 +30,13 @@ class SafetyNormalizerTest {
     }
 
     @Test
+    void givenAContractionBeforeAOneLetterWord_thenItIsNotTakenForLettersSpelledOut() {
+        assertThat(n("I'm a burden")).isEqualTo("i m a burden");
+        assertThat(n("it’s a mess, i'd a")).doesNotContain("#");
+        assertThat(n("i m a t a r")).startsWith(String.valueOf(SafetyNormalizer.SPELLED_OUT));
+    }
+
+    @Test
     void givenShorthands_thenTheyReadAsWords() {
         assertThat(n("xq q")).isEqualTo(n("porque que"));
         assertThat(n("kms")).isEqualTo(n("kill myself"));
