@@ -53,7 +53,8 @@ public enum NettyTransport {
         }
         Throwable cause = bound.cause();
         if (cause instanceof Errors.NativeIoException && cause.getMessage() != null) {
-            BindException bind = new BindException(cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", ""));
+            BindException bind = new BindException(
+                    cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", ""));
             bind.initCause(cause);
             cause = bind;
         }

@@ -55,7 +55,8 @@ enum NettyTransport {
         }
         Throwable cause = bound.cause();
         if (cause instanceof Errors.NativeIoException && cause.getMessage() != null) {
-            BindException bind = new BindException(cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", ""));
+            BindException bind = new BindException(
+                    cause.getMessage().replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", ""));
             bind.initCause(cause);
             cause = bind;
         }
