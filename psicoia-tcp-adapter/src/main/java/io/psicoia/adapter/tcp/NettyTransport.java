@@ -18,7 +18,7 @@ import java.net.BindException;
 
 /**
  * The socket transport the server's event loops use: Linux's epoll through Netty's native library where it loads (it
- * ships in the jar for x86-64 Linux), Java NIO everywhere else. Epoll makes fewer system calls and less garbage per
+ * ships in the jar for x86-64 and ARM64 Linux), Java NIO everywhere else. Epoll makes fewer system calls and less garbage per
  * message (measured: docs/benchmarks.md). Netty's own switch {@code -Dio.netty.transport.noNative=true} turns it off.
  * Channels must match their event loop's transport, so whatever creates channels takes their classes from here.
  */
