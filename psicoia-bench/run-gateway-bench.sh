@@ -3,6 +3,7 @@
 # the floor (a bare Netty WebSocket echo server, same client), interleaved so that both see the same machine.
 #
 #   psicoia-bench/run-gateway-bench.sh relay [ROUNDS]     # closed loop 50 and 500 sessions, open loop 1,000 msg/s / 50
+#                                                        # (ONLY_500=1: the closed loop at 500 sessions only)
 #   psicoia-bench/run-gateway-bench.sh idle N            # PSS of gateway + app (the real `psicoia app`) with N sessions
 #   psicoia-bench/run-gateway-bench.sh idle-serve N      # the same with `psicoia serve` (app and gateway in one process)
 #
@@ -64,6 +65,13 @@ case "${1:-relay}" in
     OUT=/dev/null load closed 500 --warmup-s 1 --duration-s 8 "${GW[@]}" > /dev/null
     # (websockify is Python: nothing to warm up.)
     for _ in $(seq 1 "$ROUNDS"); do
+      if [[ ${ONLY_500:-0} == 1 ]]; then
+        for target in "${TARGETS[@]}"; do
+          declare -n args=$target
+          load closed 500 --warmup-s 3 --duration-s 15 "${args[@]}"
+        done
+        continue
+      fi
       for target in "${TARGETS[@]}"; do
         declare -n args=$target
         load closed 50 --warmup-s 3 --duration-s 15 "${args[@]}"
